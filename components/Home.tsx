@@ -1,0 +1,101 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
+import type { Pin } from '@/lib/preferences';
+import type { Registry } from '@/lib/registry';
+import { filterTools } from '@/lib/search';
+import { useLang, useT } from './hooks';
+
+interface Props {
+  registry: Registry;
+  pins: readonly Pin[];
+  onOpen: (toolId: string, from: 'list' | 'pins') => void;
+  onUnpin: (toolId: string) => void;
+  onMove: (toolId: string, delta: -1 | 1) => void;
+}
+
+/** Moves focus between the list's buttons with the arrow keys. */
+function arrowNavigation(list: HTMLElement | null, event: KeyboardEvent, fromInput: boolean): void {
+  if (!list || (event.key !== 'ArrowDown' && event.key !== 'ArrowUp')) return;
+  const buttons = [...list.querySelectorAll<HTMLButtonElement>('button.tool-link')];
+  const index = fromInput ? -1 : buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const next = event.key === 'ArrowDown' ? index + 1 : index - 1;
+  event.preventDefault();
+  if (next < 0) list.closest('.home')?.querySelector<HTMLInputElement>('input[type=search]')?.focus();
+  else buttons[Math.min(next, buttons.length - 1)]?.focus();
+}
+
+export function Home({ registry, pins, onOpen, onUnpin, onMove }: Props) {
+  const t = useT();
+  const lang = useLang();
+  const [query, setQuery] = useState('');
+  const list = useRef<HTMLUListElement>(null);
+  const results = filterTools(registry.tools, query);
+
+  return (
+    <div className="home">
+      {pins.length > 0 && (
+        <section aria-labelledby="pins-heading" className="pins">
+          <h2 id="pins-heading">{t('pinned')}</h2>
+          <ol>
+            {pins.map((pin, index) => {
+              const tool = registry.byId.get(pin.toolId);
+              const name = tool?.name[lang] ?? pin.toolId;
+              return (
+                <li key={pin.toolId} className={tool ? undefined : 'unavailable'}>
+                  {tool ? (
+                    <button type="button" className="tool-link" onClick={() => onOpen(tool.id, 'pins')}>
+                      {name}
+                    </button>
+                  ) : (
+                    <span className="tool-missing">{t('pinUnavailable', { id: pin.toolId })}</span>
+                  )}
+                  <span className="pin-actions">
+                    <button type="button" className="icon" aria-label={t('moveUp', { tool: name })} disabled={index === 0} onClick={() => onMove(pin.toolId, -1)}>
+                      ↑
+                    </button>
+                    <button type="button" className="icon" aria-label={t('moveDown', { tool: name })} disabled={index === pins.length - 1} onClick={() => onMove(pin.toolId, 1)}>
+                      ↓
+                    </button>
+                    <button type="button" className="icon" aria-label={t('unpinLabel', { tool: name })} onClick={() => onUnpin(pin.toolId)}>
+                      ×
+                    </button>
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      )}
+
+      <section aria-labelledby="tools-heading" className="tools">
+        <h2 id="tools-heading">{t('allTools')}</h2>
+        <label className="search">
+          <span className="visually-hidden">{t('searchLabel')}</span>
+          <input
+            type="search"
+            value={query}
+            placeholder={t('searchPlaceholder')}
+            aria-controls="tool-list"
+            onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && results[0]) onOpen(results[0].id, 'list');
+              arrowNavigation(list.current, event, true);
+            }}
+          />
+        </label>
+        <p className="muted" role="status" aria-live="polite">
+          {results.length ? t('resultCount', { count: results.length }) : t('noResults', { query })}
+        </p>
+        <ul id="tool-list" ref={list} className="tool-list" onKeyDown={(event) => arrowNavigation(list.current, event, false)}>
+          {results.map((tool) => (
+            <li key={tool.id}>
+              <button type="button" className="tool-link" onClick={() => onOpen(tool.id, 'list')}>
+                <span>{tool.name[lang]}</span>
+                {tool.status.state === 'discontinued' && <span className="tag muted-tag">{t('discontinuedShort')}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

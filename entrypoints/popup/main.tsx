@@ -1,0 +1,7 @@
+import { createRoot } from 'react-dom/client';
+import { App } from '@/components/App';
+import { loadPopup } from '@/lib/popup-start';
+import './style.css';
+
+const { registry, tabState } = await loadPopup(location.search);
+createRoot(document.getElementById('root')!).render(<App registry={registry} tabState={tabState} />);

@@ -1,0 +1,193 @@
+import type { DetectionRules, Example, Marker } from '../registry/schema';
+
+/** What the on-demand scan reads from a page. Every field is optional and capped before it gets here. */
+export interface PageSignals {
+  /** Names of window properties that exist on the page. */
+  globals?: readonly string[];
+  /** `src` of every script element. */
+  scripts?: readonly string[];
+  /** Marker selectors that matched at least one element. */
+  selectors?: readonly string[];
+  title?: string;
+  /** `src` of every iframe. */
+  frames?: readonly string[];
+}
+
+export type EvidenceType = 'host' | 'path' | 'frame' | Marker['type'];
+
+export interface Evidence {
+  type: EvidenceType;
+  value: string;
+}
+
+export interface Detection {
+  toolId: string;
+  /** `meeting` when the address is a meeting or join link, `app` for the tool's other pages, `embedded` for a tool inside another site's frame. */
+  context: 'meeting' | 'app' | 'embedded';
+  evidence: Evidence[];
+}
+
+export interface DetectableTool {
+  id: string;
+  detection: DetectionRules;
+}
+
+export type Detector = (url: string, signals?: PageSignals) => Detection | null;
+
+interface HostRule {
+  toolId: string;
+  subdomains: boolean;
+  paths: RegExp | null;
+}
+
+interface CompiledTool {
+  id: string;
+  meeting: RegExp | null;
+  anyHostPaths: RegExp | null;
+  markers: Marker[][];
+}
+
+/** Longer inputs are not URLs a person follows; refusing them keeps every match cheap. */
+const MAX_URL_LENGTH = 8192;
+
+function anyOf(sources: readonly string[] | undefined): RegExp | null {
+  if (!sources?.length) return null;
+  return new RegExp(sources.map((source) => `(?:${source})`).join('|'));
+}
+
+/** Parses an http(s) URL, or returns null for anything else. */
+export function parseWebUrl(input: unknown): URL | null {
+  if (typeof input !== 'string' || input.length > MAX_URL_LENGTH) return null;
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (!url.hostname) return null;
+  return url;
+}
+
+function hostOf(url: URL): string {
+  return url.hostname.replace(/\.$/, '');
+}
+
+/** Parent domains of a host from the most to the least specific: a.b.c -> a.b.c, b.c, c. */
+function* suffixes(host: string): Generator<string> {
+  let rest = host;
+  while (rest) {
+    yield rest;
+    const dot = rest.indexOf('.');
+    if (dot < 0) return;
+    rest = rest.slice(dot + 1);
+  }
+}
+
+function markerPresent(marker: Marker, signals: PageSignals): boolean {
+  switch (marker.type) {
+    case 'global':
+      return signals.globals?.includes(marker.value) ?? false;
+    case 'selector':
+      return signals.selectors?.includes(marker.value) ?? false;
+    case 'script':
+      return signals.scripts?.some((src) => src.includes(marker.value)) ?? false;
+    case 'title':
+      return signals.title?.includes(marker.value) ?? false;
+  }
+}
+
+/**
+ * Builds a detector over a set of tools. Hosts are indexed, so the cost of a lookup depends on
+ * the number of labels in the host, not on the number of tools.
+ */
+export function createDetector(tools: readonly DetectableTool[]): Detector {
+  const byHost = new Map<string, HostRule[]>();
+  const excluded = new Set<string>();
+  const compiled = new Map<string, CompiledTool>();
+  const anyHost: CompiledTool[] = [];
+  const withMarkers: CompiledTool[] = [];
+
+  for (const { id, detection } of tools) {
+    const tool: CompiledTool = {
+      id,
+      meeting: anyOf(detection.meetingPaths),
+      anyHostPaths: anyOf(detection.anyHostPaths),
+      markers: detection.markers?.map((set) => set.all) ?? [],
+    };
+    compiled.set(id, tool);
+    if (tool.anyHostPaths) anyHost.push(tool);
+    if (tool.markers.length) withMarkers.push(tool);
+    for (const host of detection.hosts) {
+      const rules = byHost.get(host.domain) ?? [];
+      rules.push({ toolId: id, subdomains: host.subdomains, paths: anyOf(host.paths) });
+      byHost.set(host.domain, rules);
+    }
+    for (const host of detection.excludeHosts ?? []) excluded.add(host);
+  }
+
+  function contextOf(tool: CompiledTool, location: string): 'meeting' | 'app' {
+    return tool.meeting?.test(location) ? 'meeting' : 'app';
+  }
+
+  function byAddress(url: URL): Detection | null {
+    const host = hostOf(url);
+    const location = url.pathname + url.search + url.hash;
+    for (const suffix of suffixes(host)) {
+      if (excluded.has(suffix)) return null;
+      for (const rule of byHost.get(suffix) ?? []) {
+        if (suffix !== host && !rule.subdomains) continue;
+        if (rule.paths && !rule.paths.test(location)) continue;
+        const tool = compiled.get(rule.toolId)!;
+        return { toolId: tool.id, context: contextOf(tool, location), evidence: [{ type: 'host', value: host }] };
+      }
+    }
+    for (const tool of anyHost) {
+      const match = tool.anyHostPaths!.exec(location);
+      if (match) {
+        return { toolId: tool.id, context: contextOf(tool, location), evidence: [{ type: 'path', value: match[0] }] };
+      }
+    }
+    return null;
+  }
+
+  function byFrames(frames: readonly string[]): Detection | null {
+    for (const src of frames) {
+      const url = parseWebUrl(src);
+      const found = url && byAddress(url);
+      if (found) return { toolId: found.toolId, context: 'embedded', evidence: [{ type: 'frame', value: hostOf(url) }] };
+    }
+    return null;
+  }
+
+  function byMarkers(url: URL, signals: PageSignals): Detection | null {
+    const location = url.pathname + url.search + url.hash;
+    for (const tool of withMarkers) {
+      const set = tool.markers.find((all) => all.every((marker) => markerPresent(marker, signals)));
+      if (set) {
+        return {
+          toolId: tool.id,
+          context: contextOf(tool, location),
+          evidence: set.map(({ type, value }) => ({ type, value })),
+        };
+      }
+    }
+    return null;
+  }
+
+  return function detect(input, signals) {
+    try {
+      const url = parseWebUrl(input);
+      if (!url) return null;
+      // The address decides first: a page cannot claim another tool's markers on a known host.
+      return byAddress(url) ?? (signals ? (byFrames(signals.frames ?? []) ?? byMarkers(url, signals)) : null);
+    } catch {
+      return null;
+    }
+  };
+}
+
+/** Splits a registry example into its URL and the page signals it needs. */
+export function exampleParts(example: Example): { url: string; signals?: PageSignals } {
+  return typeof example === 'string' ? { url: example } : example;
+}

@@ -1,0 +1,44 @@
+import { browser } from 'wxt/browser';
+import { languageFor } from '@/lib/i18n';
+import { ReplySchemas, type TabState } from '@/lib/messaging/protocol';
+import { sendMessage } from '@/lib/messaging/send';
+import { registry } from '@/lib/registry/bundled';
+import type { Registry } from '@/lib/registry';
+import { getTabState } from '@/lib/storage';
+import { hydratePreferences, usePopupStore } from '@/lib/store';
+
+/** A scan that takes longer than this is not worth delaying the popup for. */
+const SCAN_BUDGET_MS = 600;
+
+/** The tab the popup describes: `?tabId=N` when given (tests, links), otherwise the active tab. */
+export async function resolveTabId(search: string): Promise<number | null> {
+  const param = new URLSearchParams(search).get('tabId');
+  if (param !== null) {
+    const tabId = Number(param);
+    return Number.isSafeInteger(tabId) && tabId >= 0 ? tabId : null;
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+async function scan(tabId: number): Promise<TabState | null> {
+  const timeout = new Promise<null>((resolve) => setTimeout(resolve, SCAN_BUDGET_MS, null));
+  const reply = await Promise.race([sendMessage('scanTab', { tabId }).catch(() => null), timeout]);
+  const parsed = ReplySchemas.scanTab.safeParse(reply);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Everything the first render needs, loaded in parallel so the popup never flashes empty:
+ * stored preferences and the tab's detection (scanning the page once when nothing is known).
+ */
+export async function loadPopup(search: string): Promise<{ registry: Registry; tabState: TabState | null }> {
+  usePopupStore.setState({ systemLang: languageFor(browser.i18n.getUILanguage()) });
+  const tabState = (async () => {
+    const tabId = await resolveTabId(search);
+    if (tabId === null) return null;
+    return (await getTabState(tabId)) ?? scan(tabId);
+  })();
+  await hydratePreferences();
+  return { registry, tabState: await tabState };
+}

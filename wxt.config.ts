@@ -1,0 +1,46 @@
+import { defineConfig } from 'wxt';
+import { toolMatchPatterns } from './lib/detection/match-patterns';
+import { loadRegistry } from './lib/registry/files';
+
+// Fails the build with every invalid file and field named.
+const registry = loadRegistry(import.meta.dirname);
+const toolHosts = toolMatchPatterns(registry.tools);
+
+/**
+ * End-to-end builds (`--mode e2e`) may add fixture hosts, because tests cannot grant `activeTab` with a
+ * toolbar click. The shipped build never has them; a test checks its manifest.
+ */
+const fixtureHosts =
+  process.env.MPL_FIXTURE_HOSTS?.split(',')
+    .map((host) => host.trim())
+    .filter(Boolean)
+    .map((host) => `https://${host}/*`) ?? [];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  imports: false,
+  manifest: ({ browser, mode }) => ({
+    name: 'Meeting Privacy Lens',
+    description: 'Shows what the online-meeting tool on this page does with your data: collected data, legal basis, retention, transfers.',
+    permissions: ['storage', 'activeTab', 'scripting'],
+    host_permissions: [...toolHosts, ...(mode === 'e2e' ? fixtureHosts : [])],
+    action: { default_title: 'Meeting Privacy Lens' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'meeting-privacy-lens@example.org',
+          // scripting.executeScript in the page's main world
+          strict_min_version: '128.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  hooks: {
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      for (const entrypoint of entrypoints) {
+        if (entrypoint.type === 'content-script') entrypoint.options.matches = toolHosts;
+      }
+    },
+  },
+});
