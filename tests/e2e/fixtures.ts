@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { extensionArgs, findChromium } from './browser';
+import { extensionArgs, findChromium } from '../../scripts/chromium';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
