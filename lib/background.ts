@@ -96,8 +96,8 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
         return pageChanged(tabId, message.data.url);
       }
       case 'scanTab':
-        // Only extension pages (the popup) may ask for a scan, never a content script.
-        if (sender.tab) return undefined;
+        // Only the extension's own pages (the popup) may ask for a scan, never a content script.
+        if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
         return scanTab(message.data.tabId);
     }
   }

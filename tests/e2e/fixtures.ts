@@ -53,12 +53,13 @@ export class Extension {
     }), tabId);
   }
 
-  /** Waits until the tab's badge text satisfies `check`. */
-  async waitForBadge(tabId: number, text: string, timeout = 5000): Promise<{ text: string; title: string }> {
+  /** Waits until the tab's badge text is `expected` (or satisfies it), then returns the badge. */
+  async waitForBadge(tabId: number, expected: string | ((text: string) => boolean), timeout = 5000): Promise<{ text: string; title: string }> {
+    const matches = typeof expected === 'string' ? (text: string) => text === expected : expected;
     const until = Date.now() + timeout;
     for (;;) {
       const badge = await this.badge(tabId);
-      if (badge.text === text || Date.now() > until) return badge;
+      if (matches(badge.text) || Date.now() > until) return badge;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

@@ -18,6 +18,7 @@ function setup(overrides: Partial<BackgroundDeps> = {}) {
 
 const fromTab = (tabId: number, url: string) => ({ id: browser.runtime.id, tab: { id: tabId } as never, frameId: 0, url });
 const teamsUrl = 'https://teams.microsoft.com/v2/';
+const fromPopup = { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') };
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -100,7 +101,7 @@ describe('background', () => {
       signals: { scripts: [], frames: [], selectors: [], globals: [], title: 'BigBlueButton' },
     }));
     const { background } = setup({ scan });
-    const state = await background.receive({ verb: 'scanTab', data: { tabId: 4 } }, { id: browser.runtime.id });
+    const state = await background.receive({ verb: 'scanTab', data: { tabId: 4 } }, fromPopup);
     expect(state).toMatchObject({ detection: { toolId: 'bigbluebutton' }, via: 'scan' });
     expect(await getTabState(4)).toEqual(state);
   });
@@ -108,7 +109,7 @@ describe('background', () => {
   it('treats a failed or malformed scan as nothing detected', async () => {
     for (const scan of [vi.fn(async () => { throw new Error('Cannot access a chrome:// URL'); }), vi.fn(async () => ({ url: 5 }))]) {
       const { background } = setup({ scan });
-      expect(await background.receive({ verb: 'scanTab', data: { tabId: 4 } }, { id: browser.runtime.id })).toBeNull();
+      expect(await background.receive({ verb: 'scanTab', data: { tabId: 4 } }, fromPopup)).toBeNull();
     }
   });
 
