@@ -1,4 +1,4 @@
-import { LANGS, type Lang } from '@/lib/registry/schema';
+import { LANGS, type Lang } from '@/lib/lang';
 import { uiStrings } from '@/lib/i18n';
 import { useLang, useT } from './hooks';
 

@@ -1,15 +1,16 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Pin } from '@/lib/preferences';
-import type { Registry } from '@/lib/registry';
+import type { RegistryView } from '@/lib/registry/view';
 import { filterTools } from '@/lib/search';
 import { useLang, useT } from './hooks';
 
 interface Props {
-  registry: Registry;
+  registry: RegistryView;
   pins: readonly Pin[];
   onOpen: (toolId: string, from: 'list' | 'pins') => void;
   onUnpin: (toolId: string) => void;
   onMove: (toolId: string, delta: -1 | 1) => void;
+  onCompare: () => void;
 }
 
 /** Moves focus between the list's buttons with the arrow keys. */
@@ -23,18 +24,23 @@ function arrowNavigation(list: HTMLElement | null, event: KeyboardEvent, fromInp
   else buttons[Math.min(next, buttons.length - 1)]?.focus();
 }
 
-export function Home({ registry, pins, onOpen, onUnpin, onMove }: Props) {
+export function Home({ registry, pins, onOpen, onUnpin, onMove, onCompare }: Props) {
   const t = useT();
   const lang = useLang();
   const [query, setQuery] = useState('');
   const list = useRef<HTMLUListElement>(null);
-  const results = filterTools(registry.tools, query);
+  const results = filterTools(registry.catalog, query);
 
   return (
     <div className="home">
       {pins.length > 0 && (
         <section aria-labelledby="pins-heading" className="pins">
-          <h2 id="pins-heading">{t('pinned')}</h2>
+          <div className="section-head">
+            <h2 id="pins-heading">{t('pinned')}</h2>
+            <button type="button" onClick={onCompare}>
+              {t('compare')}
+            </button>
+          </div>
           <ol>
             {pins.map((pin, index) => {
               const tool = registry.byId.get(pin.toolId);

@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import type { Detection } from '@/lib/detection/engine';
-import { citeArticle } from '@/lib/format';
-import { countryName, formatDate, formatList } from '@/lib/i18n';
+import { citeArticle, describeMechanisms, describeThirdCountry } from '@/lib/format';
+import { countryName, formatDate } from '@/lib/i18n';
 import type { Section, Tool } from '@/lib/registry/schema';
 import { ExternalLink } from './ExternalLink';
 import { useLang, useT } from './hooks';
@@ -64,10 +64,8 @@ export function ToolSummary({ tool, origin, dataAsOf, actions }: Props) {
   return (
     <article className="summary" aria-labelledby="tool-name">
       <header className="tool-head">
-        <div className="tool-title">
-          <h1 id="tool-name">{tool.name[lang]}</h1>
-          {actions}
-        </div>
+        <h1 id="tool-name">{tool.name[lang]}</h1>
+        {actions}
         <Origin origin={origin} />
         {status.state === 'discontinued' && (
           <div className="status-discontinued" role="note">
@@ -172,15 +170,9 @@ export function ToolSummary({ tool, origin, dataAsOf, actions }: Props) {
 
       <SectionBlock id="transfer" title={t('transfer')} tool={tool}>
         <p>
-          <strong>
-            {transfer.thirdCountry === null
-              ? t('thirdCountry.depends')
-              : transfer.thirdCountry
-                ? t('thirdCountry.yes', { countries: formatList(transfer.countries.map((c) => countryName(c, lang)), lang) })
-                : t('thirdCountry.no')}
-          </strong>
+          <strong>{describeThirdCountry(transfer, lang)}</strong>
           {' · '}
-          {t('mechanisms')}: {formatList(transfer.mechanisms.map((m) => t(`mechanism.${m}`)), lang)}
+          {t('mechanisms')}: {describeMechanisms(transfer, lang)}
         </p>
         <p>{transfer.note[lang]}</p>
         <Unconfirmed note={transfer.unconfirmed} />

@@ -4,11 +4,12 @@ import { detectTool, parseWebUrl, type Detection } from '@/lib/detection';
 import { languageFor } from '@/lib/i18n';
 import { PageSignalsSchema, parseMessage, type Message, type TabState } from '@/lib/messaging/protocol';
 import { readLanguage } from '@/lib/preferences';
-import { registry } from '@/lib/registry/bundled';
+import { catalogById } from '@/lib/registry/catalog';
+import { detectableTools, detectionById } from '@/lib/registry/detection-rules';
 import type { Lang } from '@/lib/registry/schema';
 import { collectPageSignals, markerQuery, probeGlobals } from '@/lib/scan';
 import { clearTabState, getTabState, setTabState } from '@/lib/storage';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export interface BackgroundDeps {
   detect: typeof detectTool;
@@ -17,11 +18,11 @@ export interface BackgroundDeps {
   language: () => Promise<Lang>;
 }
 
-const ScanResultSchema = z.object({ url: z.string().max(8192), signals: PageSignalsSchema });
+const ScanResultSchema = z.object({ url: z.string().check(z.maxLength(8192)), signals: PageSignalsSchema });
 
 /** Reads the active page through `activeTab`: DOM evidence from the isolated world, globals from the main world. */
 export async function scanWithScripting(tabId: number): Promise<unknown> {
-  const { selectors, globals } = markerQuery(registry.tools);
+  const { selectors, globals } = markerQuery(detectableTools);
   const [dom] = await browser.scripting.executeScript({ target: { tabId }, func: collectPageSignals, args: [selectors] });
   const [main] = await browser.scripting
     .executeScript({ target: { tabId }, world: 'MAIN', func: probeGlobals, args: [globals] })
@@ -52,11 +53,12 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
       await deps.badge(tabId, null);
       return null;
     }
-    const tool = registry.byId.get(detection.toolId);
-    if (!tool) return null;
+    const entry = catalogById.get(detection.toolId);
+    const rules = detectionById.get(detection.toolId);
+    if (!entry || !rules) return null;
     const state: TabState = { detection, via };
     await setTabState(tabId, state);
-    await deps.badge(tabId, badgeFor(detection, tool, await deps.language()));
+    await deps.badge(tabId, badgeFor(detection, { name: entry.name, label: rules.label }, await deps.language()));
     return state;
   }
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Detection } from '@/lib/detection/engine';
 import { translator } from '@/lib/i18n';
-import type { Lang, Tool } from '@/lib/registry/schema';
+import type { Lang, Text } from '@/lib/registry/schema';
 
 export interface BadgeView {
   text: string;
@@ -12,12 +12,12 @@ export interface BadgeView {
 const COLORS = { meeting: '#b3261e', app: '#3c4a5c', embedded: '#3c4a5c' } as const;
 
 /** What the toolbar icon shows for a detection: the tool's short label, and a title in the display language. */
-export function badgeFor(detection: Detection, tool: Tool, lang: Lang): BadgeView {
+export function badgeFor(detection: Detection, tool: { name: Text; label: string }, lang: Lang): BadgeView {
   const t = translator(lang);
   const key = ({ meeting: 'badgeTitleMeeting', app: 'badgeTitleApp', embedded: 'badgeTitleEmbedded' } as const)[
     detection.context
   ];
-  return { text: tool.detection.label, title: t(key, { tool: tool.name[lang] }), color: COLORS[detection.context] };
+  return { text: tool.label, title: t(key, { tool: tool.name[lang] }), color: COLORS[detection.context] };
 }
 
 // Firefox's Manifest V2 build has browserAction where Chrome's MV3 build has action.

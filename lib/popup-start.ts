@@ -2,8 +2,7 @@ import { browser } from 'wxt/browser';
 import { languageFor } from '@/lib/i18n';
 import { ReplySchemas, type TabState } from '@/lib/messaging/protocol';
 import { sendMessage } from '@/lib/messaging/send';
-import { registry } from '@/lib/registry/bundled';
-import type { Registry } from '@/lib/registry';
+import { bundledView, type RegistryView } from '@/lib/registry/view';
 import { getTabState } from '@/lib/storage';
 import { hydratePreferences, usePopupStore } from '@/lib/store';
 
@@ -22,22 +21,29 @@ export async function resolveTabId(search: string): Promise<number | null> {
 }
 
 async function scan(tabId: number): Promise<TabState | null> {
-  const timeout = new Promise<null>((resolve) => setTimeout(resolve, SCAN_BUDGET_MS, null));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(resolve, SCAN_BUDGET_MS, null)));
   const reply = await Promise.race([sendMessage('scanTab', { tabId }).catch(() => null), timeout]);
+  clearTimeout(timer);
   const parsed = ReplySchemas.scanTab.safeParse(reply);
   return parsed.success ? parsed.data : null;
 }
 
 /**
- * Everything the first render needs, loaded in parallel so the popup never flashes empty:
- * stored preferences and the tab's detection (scanning the page once when nothing is known).
+ * Everything the first render needs, loaded in parallel so the popup never flashes empty: stored
+ * preferences, the tab's detection (scanning the page once when nothing is known) and that tool's entry.
  */
-export async function loadPopup(search: string): Promise<{ registry: Registry; tabState: TabState | null }> {
+export async function loadPopup(
+  search: string,
+  registry: RegistryView = bundledView,
+): Promise<{ registry: RegistryView; tabState: TabState | null }> {
   usePopupStore.setState({ systemLang: languageFor(browser.i18n.getUILanguage()) });
   const tabState = (async () => {
     const tabId = await resolveTabId(search);
     if (tabId === null) return null;
-    return (await getTabState(tabId)) ?? scan(tabId);
+    const state = (await getTabState(tabId)) ?? (await scan(tabId));
+    if (state) await registry.load(state.detection.toolId);
+    return state;
   })();
   await hydratePreferences();
   return { registry, tabState: await tabState };

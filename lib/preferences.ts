@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { LangSchema, type Lang } from '@/lib/registry/schema';
+import { isLang, type Lang } from '@/lib/lang';
 import { StorageKeys } from '@/lib/storage';
 
 /** The stored shape's version. Every bump ships a migration below and a test with old example data. */
@@ -27,7 +27,8 @@ export interface Sanitized {
   dropped: DropReason[];
 }
 
-export const EMPTY_PREFERENCES: Preferences = { lang: null, pins: [] };
+/** Fresh defaults on every call, so no caller can change another's. */
+export const emptyPreferences = (): Preferences => ({ lang: null, pins: [] });
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -54,13 +55,12 @@ export function migratePreferences(state: unknown, version: number): unknown {
  */
 export function sanitizePreferences(state: unknown): Sanitized {
   const dropped = new Set<DropReason>();
-  if (state === undefined || state === null) return { preferences: { ...EMPTY_PREFERENCES }, dropped: [] };
-  if (!isRecord(state)) return { preferences: { ...EMPTY_PREFERENCES }, dropped: ['unreadable'] };
+  if (state === undefined || state === null) return { preferences: emptyPreferences(), dropped: [] };
+  if (!isRecord(state)) return { preferences: emptyPreferences(), dropped: ['unreadable'] };
 
   let lang: Lang | null = null;
   if (state.lang !== undefined && state.lang !== null) {
-    const parsed = LangSchema.safeParse(state.lang);
-    if (parsed.success) lang = parsed.data;
+    if (isLang(state.lang)) lang = state.lang;
     else dropped.add('language');
   }
 

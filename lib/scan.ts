@@ -1,8 +1,7 @@
-import type { PageSignals } from '@/lib/detection/engine';
-import type { Tool } from '@/lib/registry/schema';
+import type { DetectableTool, PageSignals } from '@/lib/detection/engine';
 
 /** The selectors and window properties the registry's page markers ask about. */
-export function markerQuery(tools: readonly Tool[]): { selectors: string[]; globals: string[] } {
+export function markerQuery(tools: readonly DetectableTool[]): { selectors: string[]; globals: string[] } {
   const selectors = new Set<string>();
   const globals = new Set<string>();
   for (const tool of tools) {

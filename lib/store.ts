@@ -34,13 +34,16 @@ export const preferencesStorage: PersistStorage<Persisted> = {
   async getItem() {
     const raw = await storage.getItem<unknown>(StorageKeys.preferences);
     if (raw === null || raw === undefined) return null;
-    const record = typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-    const version = typeof record.version === 'number' ? record.version : 0;
+    // Anything that is not Zustand's {state, version} envelope is read as a bare state of no version,
+    // so sanitising reports it instead of it vanishing silently.
+    const envelope = typeof raw === 'object' && !Array.isArray(raw) && 'state' in raw ? (raw as Record<string, unknown>) : null;
+    const state = envelope ? envelope.state : raw;
+    const version = typeof envelope?.version === 'number' ? envelope.version : 0;
     // Keep what cannot be read in full, before anything overwrites it.
-    if (sanitizePreferences(migratePreferences(record.state, version)).dropped.length) {
+    if (sanitizePreferences(migratePreferences(state, version)).dropped.length) {
       await storage.setItem(StorageKeys.preferencesBackup, raw);
     }
-    return { state: record.state as Persisted, version };
+    return { state: state as Persisted, version };
   },
   async setItem(_name, value: StorageValue<Persisted>) {
     await storage.setItem(StorageKeys.preferences, value);

@@ -4,4 +4,6 @@ import { loadPopup } from '@/lib/popup-start';
 import './style.css';
 
 const { registry, tabState } = await loadPopup(location.search);
-createRoot(document.getElementById('root')!).render(<App registry={registry} tabState={tabState} />);
+createRoot(document.getElementById('root')!).render(
+  <App registry={registry} tabState={tabState} copyText={(text) => navigator.clipboard.writeText(text)} />,
+);

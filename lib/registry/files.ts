@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseRegistry, RegistryError, type Registry, type RegistryProblem } from './index';
+import { UiStringsSchema } from './schema';
 
 /**
  * Reads the registry's raw JSON from disk, for Node-side tools only (build config, checks, benchmark).
- * A file that is not valid JSON is reported as a problem of that file, not thrown.
+ * A file that is not valid JSON is reported as a problem of that file, not thrown; so are invalid
+ * interface strings (data/ui-strings.json), which the extension trusts at run time like the registry.
  */
 export function readRegistryFiles(root: string): {
   files: Record<string, unknown>;
@@ -24,6 +26,12 @@ export function readRegistryFiles(root: string): {
     }
   }
   const meta: unknown = JSON.parse(readFileSync(join(root, 'data', 'registry.json'), 'utf8'));
+  const strings = UiStringsSchema.safeParse(JSON.parse(readFileSync(join(root, 'data', 'ui-strings.json'), 'utf8')));
+  if (!strings.success) {
+    unreadable.push(
+      ...strings.error.issues.map((issue) => ({ file: 'data/ui-strings.json', path: issue.path.join('.'), message: issue.message })),
+    );
+  }
   return { files, meta, unreadable };
 }
 

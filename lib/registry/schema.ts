@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
-/** Display languages. Every user-facing registry string exists in each of them. */
-export const LANGS = ['de', 'en'] as const;
+import { LANGS, type Lang } from '../lang';
+
+export { LANGS, type Lang };
 export const LangSchema = z.enum(LANGS);
-export type Lang = z.infer<typeof LangSchema>;
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
@@ -267,3 +267,13 @@ export const RegistryMetaSchema = z.strictObject({
   dataAsOf: IsoDateSchema,
 });
 export type RegistryMeta = z.infer<typeof RegistryMetaSchema>;
+
+/** The interface strings (data/ui-strings.json): every key in every language, with the same placeholders. */
+export const UiStringsSchema = z.record(z.string(), TextSchema).superRefine((strings, ctx) => {
+  for (const [key, text] of Object.entries(strings)) {
+    const placeholders = LANGS.map((lang) => [...text[lang].matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join());
+    if (new Set(placeholders).size > 1) {
+      ctx.addIssue({ code: 'custom', path: [key], message: 'placeholders differ between languages' });
+    }
+  }
+});
