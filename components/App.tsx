@@ -127,8 +127,10 @@ export function App({ registry, tabState, copyText }: Props) {
   return (
     <>
       <Header onBack={view.name === 'home' ? undefined : () => setView({ name: 'home' })} onLang={setLang} />
-      <DroppedNotice />
-      <main>{content}</main>
+      <main>
+        <DroppedNotice />
+        {content}
+      </main>
     </>
   );
 }

@@ -11,7 +11,7 @@ export function Header({ onBack, onLang }: Props) {
   const t = useT();
   const lang = useLang();
   return (
-    <div className="app-bar">
+    <header className="app-bar">
       {onBack ? (
         <button type="button" className="back" onClick={onBack}>
           <span aria-hidden="true">←</span> {t('back')}
@@ -33,6 +33,6 @@ export function Header({ onBack, onLang }: Props) {
           </button>
         ))}
       </div>
-    </div>
+    </header>
   );
 }

@@ -4,7 +4,7 @@ import { ReplySchemas, type TabState } from '@/lib/messaging/protocol';
 import { sendMessage } from '@/lib/messaging/send';
 import { bundledView, type RegistryView } from '@/lib/registry/view';
 import { getTabState } from '@/lib/storage';
-import { hydratePreferences, usePopupStore } from '@/lib/store';
+import { hydratePreferences } from '@/lib/store';
 
 /** A scan that takes longer than this is not worth delaying the popup for. */
 const SCAN_BUDGET_MS = 600;
@@ -37,7 +37,6 @@ export async function loadPopup(
   search: string,
   registry: RegistryView = bundledView,
 ): Promise<{ registry: RegistryView; tabState: TabState | null }> {
-  usePopupStore.setState({ systemLang: languageFor(browser.i18n.getUILanguage()) });
   const tabState = (async () => {
     const tabId = await resolveTabId(search);
     if (tabId === null) return null;
@@ -45,6 +44,6 @@ export async function loadPopup(
     if (state) await registry.load(state.detection.toolId);
     return state;
   })();
-  await hydratePreferences();
+  await hydratePreferences(languageFor(browser.i18n.getUILanguage()));
   return { registry, tabState: await tabState };
 }

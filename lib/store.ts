@@ -30,25 +30,33 @@ type Persisted = Preferences;
  * Zustand's persist adapter over WXT storage. Values are stored as objects, not JSON strings, and
  * reading never throws: whatever is there goes through migration and sanitising.
  */
+/** The last value read or written, so that writing the same state again costs nothing. */
+let lastStored = '';
+
 export const preferencesStorage: PersistStorage<Persisted> = {
   async getItem() {
     const raw = await storage.getItem<unknown>(StorageKeys.preferences);
+    lastStored = JSON.stringify(raw ?? null);
     if (raw === null || raw === undefined) return null;
     // Anything that is not Zustand's {state, version} envelope is read as a bare state of no version,
     // so sanitising reports it instead of it vanishing silently.
-    const envelope = typeof raw === 'object' && !Array.isArray(raw) && 'state' in raw ? (raw as Record<string, unknown>) : null;
+    const envelope =
+      typeof raw === 'object' && !Array.isArray(raw) && ('state' in raw || 'version' in raw) ? (raw as Record<string, unknown>) : null;
     const state = envelope ? envelope.state : raw;
     const version = typeof envelope?.version === 'number' ? envelope.version : 0;
-    // Keep what cannot be read in full, before anything overwrites it.
-    if (sanitizePreferences(migratePreferences(state, version)).dropped.length) {
-      await storage.setItem(StorageKeys.preferencesBackup, raw);
-    }
+    // Keep anything that cannot be read in full (damaged, foreign, or from a newer version) before it is rewritten.
+    const lossy = !envelope || version > PREFERENCES_VERSION || sanitizePreferences(migratePreferences(state, version)).dropped.length > 0;
+    if (lossy) await storage.setItem(StorageKeys.preferencesBackup, raw);
     return { state: state as Persisted, version };
   },
   async setItem(_name, value: StorageValue<Persisted>) {
+    const json = JSON.stringify(value);
+    if (json === lastStored) return;
+    lastStored = json;
     await storage.setItem(StorageKeys.preferences, value);
   },
   async removeItem() {
+    lastStored = '';
     await storage.removeItem(StorageKeys.preferences);
   },
 };
@@ -97,10 +105,13 @@ export const usePopupStore = create<PopupState>()(
 export const selectLang = (state: PopupState): Lang => state.lang ?? state.systemLang;
 
 /**
- * Loads the stored preferences before the first render. When something had to be dropped, the
- * cleaned state is written back at once, so the report appears only this one time.
+ * Loads the stored preferences; call it before the first render, and before anything else sets the
+ * store, since every change is written to storage. When something had to be dropped, the cleaned
+ * state is written back before this resolves, so the report appears only this one time.
  */
-export async function hydratePreferences(): Promise<void> {
+export async function hydratePreferences(systemLang: Lang): Promise<void> {
   await usePopupStore.persist.rehydrate();
-  if (usePopupStore.getState().dropped.length) usePopupStore.setState({});
+  const { lang, pins, dropped } = usePopupStore.getState();
+  if (dropped.length) await preferencesStorage.setItem(StorageKeys.preferences, { state: { lang, pins }, version: PREFERENCES_VERSION });
+  usePopupStore.setState({ systemLang });
 }

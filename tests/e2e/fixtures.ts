@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, chromium, type BrowserContext, type Page, type Request, type Worker } from '@playwright/test';
 import { extensionArgs, findChromium } from '../../scripts/chromium';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
@@ -73,7 +73,6 @@ export class Extension {
 }
 
 export const test = base.extend<ExtensionFixtures>({
-  // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
     const context = await chromium.launchPersistentContext('', {
       executablePath: findChromium(),
@@ -93,15 +92,17 @@ export const test = base.extend<ExtensionFixtures>({
   },
   extensionRequests: async ({ context }, use) => {
     const requests: string[] = [];
-    context.on('request', (request) => {
-      const frame = request.frame?.bind(request);
-      let origin = '';
+    const fromExtension = (request: Request): boolean => {
+      const worker = request.serviceWorker();
+      if (worker) return worker.url().startsWith('chrome-extension://');
       try {
-        origin = frame?.()?.url() ?? '';
+        return request.frame().url().startsWith('chrome-extension://');
       } catch {
-        origin = request.serviceWorker()?.url() ?? '';
+        return false;
       }
-      if (origin.startsWith('chrome-extension://') && !request.url().startsWith('chrome-extension://')) requests.push(request.url());
+    };
+    context.on('request', (request) => {
+      if (/^https?:/.test(request.url()) && fromExtension(request)) requests.push(request.url());
     });
     await use(requests);
   },

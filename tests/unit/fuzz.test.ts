@@ -293,7 +293,7 @@ describe('stored preferences of any shape and version', () => {
         await fakeBrowser.storage.local.set({ [RAW_KEY]: stored });
         const asStored = JSON.parse(JSON.stringify(stored)) as unknown;
 
-        await expect(hydratePreferences()).resolves.toBeUndefined();
+        await expect(hydratePreferences('en')).resolves.toBeUndefined();
         const first = usePopupStore.getState();
         expectValidPreferences(first.lang, first.pins);
 
@@ -306,7 +306,7 @@ describe('stored preferences of any shape and version', () => {
           if (Array.isArray(state.pins)) expect(first.pins).toHaveLength(state.pins.length);
         }
 
-        await hydratePreferences();
+        await hydratePreferences('en');
         const second = usePopupStore.getState();
         expect(second.dropped).toEqual([]);
         expect({ lang: second.lang, pins: second.pins }).toEqual({ lang: first.lang, pins: first.pins });

@@ -48,6 +48,8 @@ interface Case {
   lang: 'de' | 'en' | null;
   pins: Pin[];
   dropped: DropReason[];
+  /** Kept as a backup although nothing was dropped. */
+  backup?: boolean;
 }
 
 const hundredThousandPins = Array.from({ length: 100_000 }, (_, index) => pin(`tool-${index}`));
@@ -151,6 +153,8 @@ const cases: Record<string, Case> = {
     lang: 'en',
     pins: [pin('zoom'), pin('webex', LATER)],
     dropped: [],
+    // Fields only a newer version understands are kept aside before this version rewrites the state.
+    backup: true,
   },
   'a state that is null': { stored: v2(null), lang: null, pins: [], dropped: [] },
   'a state that is missing': { stored: { version: 2 }, lang: null, pins: [], dropped: [] },
@@ -185,7 +189,7 @@ describe('hydrating stored preferences that are corrupt or foreign', () => {
   it.each(Object.entries(cases))('copes with %s: keeps what is valid, reports the rest once, loses nothing', async (_, expected) => {
     await writeRaw(expected.stored);
 
-    await expect(hydratePreferences()).resolves.toBeUndefined();
+    await expect(hydratePreferences('en')).resolves.toBeUndefined();
 
     // Valid pins (in their order) and a valid language are kept.
     const state = usePopupStore.getState();
@@ -200,26 +204,28 @@ describe('hydrating stored preferences that are corrupt or foreign', () => {
       // The cleaned state replaced the damaged one, and the damaged one is kept as a backup.
       expect(rewritten).toEqual({ state: { lang: expected.lang, pins: expected.pins }, version: PREFERENCES_VERSION });
       expect(backup).toEqual(asStored(expected.stored));
+    } else if (expected.backup) {
+      expect(backup).toEqual(asStored(expected.stored));
     } else {
       expect(backup).toBeUndefined();
     }
 
     // Reading again reports nothing and changes nothing the user sees.
-    await hydratePreferences();
+    await hydratePreferences('en');
     expect(usePopupStore.getState()).toMatchObject({ lang: expected.lang, pins: expected.pins, dropped: [] });
     expect(await readRaw(BACKUP_KEY)).toEqual(backup);
   });
 
   it('writes the cleaned state back before hydration finishes, so closing the popup at once cannot re-report it', async () => {
     await writeRaw(v2({ lang: 'fr', pins: [pin('zoom')] }));
-    await hydratePreferences();
+    await hydratePreferences('en');
     // No waiting: the popup may be closed right after the first render.
     expect(await readRaw(RAW_KEY)).toEqual({ state: { lang: null, pins: [pin('zoom')] }, version: PREFERENCES_VERSION });
   });
 
   it('stores old pins in the current shape after one hydration', async () => {
     await writeRaw({ state: { lang: 'de', pins: ['zoom', 'webex'] }, version: 1 });
-    await hydratePreferences();
+    await hydratePreferences('en');
     expect(await readRaw(RAW_KEY)).toEqual({
       state: { lang: 'de', pins: [pin('zoom', EPOCH), pin('webex', EPOCH)] },
       version: PREFERENCES_VERSION,
@@ -228,7 +234,7 @@ describe('hydrating stored preferences that are corrupt or foreign', () => {
 
   it('does not pollute Object.prototype through "__proto__" keys in storage', async () => {
     await writeRaw(cases['keys that look like prototype pollution']!.stored);
-    await hydratePreferences();
+    await hydratePreferences('en');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).toolId).toBeUndefined();
     expect(usePopupStore.getState().pins.every((p) => Object.getPrototypeOf(p) === Object.prototype)).toBe(true);
@@ -236,21 +242,21 @@ describe('hydrating stored preferences that are corrupt or foreign', () => {
 
   it('keeps a backup of an unreadable state even when a later hydration finds nothing wrong', async () => {
     await writeRaw(v2({ lang: 'en', pins: { zoom: true } }));
-    await hydratePreferences();
+    await hydratePreferences('en');
     usePopupStore.getState().togglePin('webex');
     await settle();
-    await hydratePreferences();
+    await hydratePreferences('en');
     expect(await readRaw(BACKUP_KEY)).toEqual(v2({ lang: 'en', pins: { zoom: true } }));
     expect(usePopupStore.getState().pins.map((p) => p.toolId)).toEqual(['webex']);
   });
 
   it('lets the user dismiss the report without bringing it back on the next hydration', async () => {
     await writeRaw(v2({ lang: 'xx', pins: [] }));
-    await hydratePreferences();
+    await hydratePreferences('en');
     expect(usePopupStore.getState().dropped).toEqual(['language']);
     usePopupStore.getState().dismissDropped();
     await settle();
-    await hydratePreferences();
+    await hydratePreferences('en');
     expect(usePopupStore.getState().dropped).toEqual([]);
   });
 });
@@ -264,7 +270,7 @@ describe('stored values that are not a persisted state at all', () => {
     ['true', true],
   ])('reports %s as unreadable and keeps it as a backup instead of silently overwriting it', async (_, stored) => {
     await writeRaw(stored);
-    await expect(hydratePreferences()).resolves.toBeUndefined();
+    await expect(hydratePreferences('en')).resolves.toBeUndefined();
     expect(usePopupStore.getState()).toMatchObject({ lang: null, pins: [] });
     expect(usePopupStore.getState().dropped).toEqual(['unreadable']);
     expect(await readRaw(BACKUP_KEY)).toEqual(stored);

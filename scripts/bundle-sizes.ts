@@ -1,0 +1,230 @@
+/**
+ * Sizes of a built extension directory, shared by the benchmark (`scripts/bench.ts`) and the build-size
+ * test (`tests/e2e/build-size.spec.ts`), so both judge the same bytes the same way.
+ *
+ * Which files belong to which part is read from the built manifest and popup HTML, not hard-coded, so a
+ * renamed chunk or an extra content script is still counted.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, posix, sep } from 'node:path';
+import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
+import type { Tool } from '../lib/registry/schema';
+
+export const KB = 1024;
+
+/** The size budgets. KB means 1024 bytes throughout. */
+export const SIZE_GOALS = {
+  /** Injected into every page on a tool host at document_start, so it must stay tiny. */
+  contentScriptRaw: 10 * KB,
+  /** Everything the popup's HTML loads before it can render. */
+  popupJsGzip: 100 * KB,
+} as const;
+
+/**
+ * Level 9 for both gzip and zip: it is what WXT's `zip` uses (`zip.compressionLevel` defaults to 9), and a
+ * fixed level keeps figures comparable between runs.
+ */
+const LEVEL = 9;
+
+export interface FileSize {
+  /** Path inside the extension directory, with forward slashes. */
+  file: string;
+  raw: number;
+  gzip: number;
+}
+
+export interface SizeGroup {
+  files: FileSize[];
+  raw: number;
+  /** Sum of each file gzipped on its own, as the browser reads them. */
+  gzip: number;
+}
+
+export interface BundleSizes {
+  contentScript: SizeGroup;
+  popupJs: SizeGroup;
+  background: SizeGroup;
+  /** Size of the directory zipped the way WXT's `zip` packs it. */
+  zip: number;
+  /** Every file of the directory, uncompressed. */
+  totalRaw: number;
+}
+
+interface BuiltManifest {
+  background?: { service_worker?: string };
+  action?: { default_popup?: string };
+  content_scripts?: Array<{ js?: string[] }>;
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
+
+export function readManifest(dir: string): BuiltManifest {
+  return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as BuiltManifest;
+}
+
+function contentScriptFiles(manifest: BuiltManifest): string[] {
+  return manifest.content_scripts?.flatMap((script) => script.js ?? []) ?? [];
+}
+
+function fileSize(dir: string, file: string): FileSize {
+  const data = readFileSync(join(dir, file));
+  return { file, raw: data.length, gzip: gzipSync(data, { level: LEVEL }).length };
+}
+
+function group(dir: string, files: readonly string[]): SizeGroup {
+  const sizes = [...new Set(files)].map((file) => fileSize(dir, file));
+  return {
+    files: sizes,
+    raw: sizes.reduce((sum, { raw }) => sum + raw, 0),
+    gzip: sizes.reduce((sum, { gzip }) => sum + gzip, 0),
+  };
+}
+
+/** Resolves a URL used inside the extension (`/chunks/a.js`, `./a.js`) to a path in the directory, or null for anything external. */
+function resolveInside(fromFile: string, specifier: string): string | null {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(specifier)) return null;
+  const path = specifier.startsWith('/') ? specifier.slice(1) : posix.join(posix.dirname(fromFile), specifier);
+  return posix.normalize(path.split(/[?#]/)[0]!);
+}
+
+/**
+ * Static `import`/`export … from` specifiers of a built ES module. Dynamic `import()` is left out on purpose:
+ * it is not loaded before the first render. A regular expression is enough for bundler output, where every
+ * static import sits at the top level; the benchmark cross-checks the result against what Chromium loads.
+ */
+export function staticImports(code: string): string[] {
+  const pattern = /(?:^|[;}\s])(?:import|export)\s*(?:[{*\w$][^'"`;()]*?\bfrom\s*)?(["'])((?:\.{1,2}\/|\/)[^"']+?\.m?js)\1/g;
+  return [...code.matchAll(pattern)].map((match) => match[2]!);
+}
+
+/** Every script the HTML page loads up front (script src and module preloads), followed through static imports. */
+export function pageScripts(dir: string, page: string): string[] {
+  const html = readFileSync(join(dir, page), 'utf8');
+  const entries = [
+    ...[...html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/gi)].map((m) => m[1]!),
+    ...[...html.matchAll(/<link\b[^>]*\brel=["']modulepreload["'][^>]*>/gi)].flatMap((m) => {
+      const href = /\bhref=["']([^"']+)["']/i.exec(m[0]);
+      return href ? [href[1]!] : [];
+    }),
+  ];
+  const seen = new Set<string>();
+  const queue = entries.flatMap((src) => resolveInside(page, src) ?? []);
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(join(dir, file), 'utf8');
+    for (const specifier of staticImports(code)) {
+      const target = resolveInside(file, specifier);
+      if (target && !seen.has(target)) queue.push(target);
+    }
+  }
+  return [...seen];
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => statSync(join(dir, file)).isFile())
+    .map(toPosix)
+    .sort();
+}
+
+/**
+ * The directory as a zip archive (deflate, level 9, sorted entries, no timestamps), built in memory. It mirrors
+ * what `wxt zip` writes without running it, because `wxt zip` rebuilds first and would measure a different
+ * build than the one on disk.
+ */
+export function zipDirectory(dir: string): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const file of listFiles(dir)) {
+    const name = Buffer.from(file, 'utf8');
+    const data = readFileSync(join(dir, file));
+    const deflated = deflateRawSync(data, { level: LEVEL });
+    const stored = deflated.length >= data.length;
+    const body = stored ? data : deflated;
+    const checksum = crc32(data);
+
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); // local file header signature
+    local.writeUInt16LE(20, 4); // version needed: 2.0
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(stored ? 0 : 8, 8); // stored or deflate
+    local.writeUInt32LE(checksum, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, body);
+
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0); // central directory header signature
+    central.writeUInt16LE(20, 4); // version made by
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(stored ? 0 : 8, 10);
+    central.writeUInt32LE(checksum, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+
+    offset += local.length + name.length + body.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); // end of central directory signature
+  end.writeUInt16LE(centrals.length / 2, 8);
+  end.writeUInt16LE(centrals.length / 2, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** Measures the content scripts, the popup's JavaScript, the background worker and the zip of a built extension. */
+export function bundleSizes(dir: string): BundleSizes {
+  const manifest = readManifest(dir);
+  const popup = manifest.action?.default_popup;
+  const worker = manifest.background?.service_worker;
+  return {
+    contentScript: group(dir, contentScriptFiles(manifest)),
+    popupJs: group(dir, popup ? pageScripts(dir, popup) : []),
+    background: group(dir, worker ? [worker] : []),
+    zip: zipDirectory(dir).length,
+    totalRaw: listFiles(dir).reduce((sum, file) => sum + statSync(join(dir, file)).size, 0),
+  };
+}
+
+/** Registry texts that only the popup needs: one tool's summary and provider identify the whole registry being bundled. */
+export function registryTexts(tools: readonly Tool[]): string[] {
+  return tools.flatMap((tool) => [tool.summary.en, tool.summary.de, tool.provider.name, tool.provider.address]);
+}
+
+/**
+ * The registry texts that occur in `code`. A bundler may write a string as-is, JSON-escaped, or with
+ * non-ASCII characters as `\uXXXX`; all three spellings are looked for.
+ */
+export function bundledRegistryTexts(code: string, tools: readonly Tool[]): string[] {
+  const spellings = (text: string): string[] => {
+    const json = JSON.stringify(text).slice(1, -1);
+    const ascii = json.replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return [text, json, ascii];
+  };
+  return registryTexts(tools).filter((text) => spellings(text).some((spelling) => code.includes(spelling)));
+}
+
+/** Every content script of a build as one string, for the registry-text check. */
+export function contentScriptCode(dir: string): string {
+  return contentScriptFiles(readManifest(dir))
+    .map((file) => readFileSync(join(dir, file), 'utf8'))
+    .join('\n');
+}
+
+/** The project root: scripts/ sits directly inside it. */
+export const PROJECT_ROOT = dirname(import.meta.dirname);
+
+/** Where `npm run build` writes the shipped Chrome extension. */
+export const BUILD_DIR = join(PROJECT_ROOT, '.output', 'chrome-mv3');
