@@ -29,8 +29,8 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'meeting-privacy-lens@example.org',
-          // scripting.executeScript in the page's main world
-          strict_min_version: '128.0',
+          // data_collection_permissions (Firefox 140, Firefox for Android 142)
+          strict_min_version: '142.0',
           data_collection_permissions: { required: ['none'] },
         },
       },
