@@ -36,7 +36,7 @@ export type Detector = (url: string, signals?: PageSignals) => Detection | null;
 
 interface HostRule {
   toolId: string;
-  subdomains: boolean;
+  subdomains: boolean | 'only';
   paths: RegExp | null;
 }
 
@@ -136,7 +136,7 @@ export function createDetector(tools: readonly DetectableTool[]): Detector {
     for (const suffix of suffixes(host)) {
       if (excluded.has(suffix)) return null;
       for (const rule of byHost.get(suffix) ?? []) {
-        if (suffix !== host && !rule.subdomains) continue;
+        if (suffix === host ? rule.subdomains === 'only' : !rule.subdomains) continue;
         if (rule.paths && !rule.paths.test(location)) continue;
         const tool = compiled.get(rule.toolId)!;
         return { toolId: tool.id, context: contextOf(tool, location), evidence: [{ type: 'host', value: host }] };

@@ -209,9 +209,17 @@ export type Example = z.infer<typeof ExampleSchema>;
 export const DetectionSchema = z.strictObject({
   /** Badge text, at most 4 characters. */
   label: z.string().min(1).max(4),
-  /** Hosts served by the tool; with `subdomains`, every dot-separated subdomain too. `paths`, when given, limit the host to those paths. */
+  /**
+   * Hosts served by the tool. `subdomains`: true adds every dot-separated subdomain, "only" means the
+   * subdomains but not the domain itself (e.g. account rooms under a vendor's marketing site).
+   * `paths`, when given, limit the host to those paths.
+   */
   hosts: z.array(
-    z.strictObject({ domain: hostname, subdomains: z.boolean(), paths: z.array(regexSource).min(1).optional() }),
+    z.strictObject({
+      domain: hostname,
+      subdomains: z.union([z.boolean(), z.literal('only')]),
+      paths: z.array(regexSource).min(1).optional(),
+    }),
   ),
   /** Hosts under a registered domain that belong to the vendor but are not the tool (help, marketing). */
   excludeHosts: z.array(hostname).optional(),

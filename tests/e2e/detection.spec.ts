@@ -2,6 +2,11 @@ import { expect, fixture, test, type Extension } from './fixtures';
 
 const meeting = fixture('meeting.html');
 
+test.afterEach(({ extensionRequests }) => {
+  // Detection and scanning never make a request of their own.
+  expect(extensionRequests).toEqual([]);
+});
+
 /** Serves the meeting fixture at `url` (and scripts under its host as empty files), then opens it. */
 async function openAt(ext: Extension, url: string, html = meeting) {
   const { origin } = new URL(url);

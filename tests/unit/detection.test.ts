@@ -58,7 +58,7 @@ describe('detectTool never throws', () => {
     fc.assert(fc.property(fc.string({ maxLength: 300 }), (input) => {
       const result = detectTool(input);
       return result === null || registry.byId.has(result.toolId);
-    }), { numRuns: 5000 });
+    }), { numRuns: 10_000 });
   });
 
   it('on arbitrary URLs and page signals', () => {
@@ -72,7 +72,7 @@ describe('detectTool never throws', () => {
     fc.assert(fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), signals, (url, page) => {
       const result = detectTool(url, page);
       return result === null || registry.byId.has(result.toolId);
-    }), { numRuns: 5000 });
+    }), { numRuns: 10_000 });
   });
 
   it('on values that are not strings', () => {

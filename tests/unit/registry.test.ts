@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import teams from '@/data/tools/microsoft-teams.json';
+import zoom from '@/data/tools/zoom.json';
 import { checkRegistry, formatProblem } from '@/lib/registry';
 import { registry } from '@/lib/registry/bundled';
 
@@ -10,7 +11,8 @@ const clone = <T>(value: T): T => structuredClone(value);
 function problemsAfter(mutate: (entry: Record<string, any>) => void, extra: Record<string, unknown> = {}): string[] {
   const entry = clone(teams) as Record<string, any>;
   mutate(entry);
-  return checkRegistry({ 'data/tools/microsoft-teams.json': entry, ...extra }, meta).problems.map(formatProblem);
+  const files = { 'data/tools/microsoft-teams.json': entry, 'data/tools/zoom.json': clone(zoom), ...extra };
+  return checkRegistry(files, meta).problems.map(formatProblem);
 }
 
 describe('the bundled registry', () => {
@@ -42,7 +44,7 @@ describe('a malformed entry is rejected with a message naming file and field', (
     ['a badge label that is too long', (e: any) => (e.detection.label = 'TEAMS'), 'detection.label:'],
     ['too few example URLs', (e: any) => (e.detection.examples.match = ['https://teams.microsoft.com/v2/']), 'detection.examples.match: needs at least 3 example URLs'],
     ['an unanchored path pattern', (e: any) => (e.detection.meetingPaths = ['meet/']), 'detection.meetingPaths.0: must be a valid regular expression anchored with ^'],
-    ['an example URL of another tool', (e: any) => e.detection.examples.match.push('https://zoom.us/j/123'), 'detection.examples.match.5: example https://zoom.us/j/123 detects nothing, not microsoft-teams'],
+    ['an example URL of another tool', (e: any) => e.detection.examples.match.push('https://zoom.us/j/123'), 'detection.examples.match.5: example https://zoom.us/j/123 detects zoom, not microsoft-teams'],
     ['a counter-example that matches', (e: any) => e.detection.examples.noMatch.push('https://teams.microsoft.com/v2/'), 'detection.examples.noMatch.3: https://teams.microsoft.com/v2/ must not be detected'],
     ['a country that is not a code', (e: any) => (e.provider.country = 'USA'), 'provider.country: must be an ISO 3166-1 alpha-2 country code'],
     ['a discontinued status without a date', (e: any) => (e.status = { state: 'discontinued', note: { de: 'x', en: 'x' } }), 'status.since'],
