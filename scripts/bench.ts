@@ -199,10 +199,13 @@ function syntheticTools(count: number): DetectableTool[] {
   }));
 }
 
+/** Registry sizes to compare: the real one, then real tools padded with synthetic ones to these totals. */
+const DETECTION_SIZES = [1_000, 10_000] as const;
+
 /**
  * One fixed URL mix for every registry size: the registry's own examples (matches with their signals, and
- * non-matches), addresses on the first 1,000 synthetic hosts, and random hosts that match nothing. Keeping the
- * mix fixed means a slowdown can only come from the registry's size.
+ * non-matches), addresses on synthetic hosts that every padded registry has, and random hosts that match
+ * nothing. Keeping the mix fixed means a slowdown can only come from the registry's size.
  */
 function detectionInputs(registry: Registry): BenchInput[] {
   const next = random(0x5eed);
@@ -212,7 +215,7 @@ function detectionInputs(registry: Registry): BenchInput[] {
     ...tool.detection.examples.noMatch.map((url) => ({ url })),
   ]);
   const synthetic = Array.from({ length: 300 }, () => {
-    const index = Math.floor(next() * 1000);
+    const index = Math.floor(next() * (DETECTION_SIZES[0] - registry.tools.length));
     const sub = index % 2 === 0 && next() < 0.5 ? 'eu.' : '';
     return { url: `https://${sub}${syntheticHost(index)}${pick(['/j/4815162342?pwd=x', '/meet/weekly-sync', '/settings', '/'])}` };
   });
@@ -251,7 +254,7 @@ interface DetectionSize {
 function benchDetection(registry: Registry) {
   const inputs = detectionInputs(registry);
   // The synthetic tools come on top of the real ones, so the real examples match at every size.
-  const sizes = [registry.tools.length, 1_000, 10_000];
+  const sizes = [registry.tools.length, ...DETECTION_SIZES];
   const detectors = sizes.map((size) => {
     const tools = [...registry.tools, ...syntheticTools(size - registry.tools.length)];
     const createTimes = Array.from({ length: 5 }, () => {
@@ -279,7 +282,7 @@ function benchDetection(registry: Registry) {
     samples: samples[index]!,
   }));
   const ratio = results.at(-1)!.nsPerUrl.median / results[0]!.nsPerUrl.median;
-  return { urls: inputs.length, passesPerSample: passes, sizes: results, ratio, sink: detectionSink };
+  return { urls: inputs.length, passesPerSample: passes, sizes: results, ratio };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -517,9 +520,11 @@ async function benchContentScript(real: Extension, empty: Extension, contentScri
 // Report
 
 const ms = (value: number): string => `${value.toFixed(2)} ms`;
+const added = (value: number): string => `${value >= 0 ? '+' : ''}${ms(value)}`;
 const kb = (bytes: number): string => `${(bytes / KB).toFixed(1)} KB`;
 const mb = (bytes: number): string => `${(bytes / KB / KB).toFixed(2)} MB`;
-const spread = (s: Stats, format: (value: number) => string): string => `${format(s.median)} (IQR ${format(s.p25)}–${format(s.p75)})`;
+const spread = (s: Stats, format: (value: number) => string = ms): string =>
+  `${format(s.median)} (IQR ${format(s.p25)} to ${format(s.p75)})`;
 
 function printTable(rows: Array<[string, string, string, string]>): void {
   const header: [string, string, string, string] = ['figure', 'value', 'baseline / detail', 'goal'];

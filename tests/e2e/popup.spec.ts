@@ -113,9 +113,14 @@ for (const lang of ['en', 'de'] as const) {
   test(`6. home, summary and compare pass axe-core with no violations (${lang})`, async ({ ext }) => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const check = async (page: Page, view: string) => {
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), view).toEqual([]);
-      await page.screenshot({ path: resolve(SCREENSHOTS, `${view}-${lang}.png`) });
+      // Both colour schemes: contrast is checked in light and dark.
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${view} ${colorScheme}`).toEqual([]);
+        await page.screenshot({ path: resolve(SCREENSHOTS, `${view}-${lang}${colorScheme === 'dark' ? '-dark' : ''}.png`) });
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
       // No horizontal scrolling in the popup's width.
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), view).toBe(true);
     };
