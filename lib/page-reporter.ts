@@ -5,7 +5,11 @@ import { sendMessage } from '@/lib/messaging/send';
 export const REPORT_INTERVAL_MS = 250;
 
 /**
- * Tells the background which address the tab shows, now and after every in-page navigation.
+ * Tells the background which address the tab shows: once when the page has loaded, then after every
+ * change without a reload (single-page apps such as Teams, Meet and Slack). The background also
+ * watches `tabs.onUpdated`, but Chromium does not always report the new address there, so the
+ * first report is what makes detection certain.
+ *
  * The address is read from `location` in the extension's isolated world, never from what the page
  * posts or dispatches, and bursts of changes collapse into one trailing report.
  */
@@ -19,7 +23,7 @@ export function startPageReporter(ctx: ContentScriptContext, report = (url: stri
     if (url === lastSent || ctx.isInvalid) return;
     lastSent = url;
     report(url).catch(() => {
-      // The background can be restarting; the next change reports again.
+      // The background may be restarting; the next change reports again.
       lastSent = '';
     });
   };

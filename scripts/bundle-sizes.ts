@@ -16,7 +16,7 @@ export const KB = 1024;
 export const SIZE_GOALS = {
   /** Injected into every page on a tool host at document_start, so it must stay tiny. */
   contentScriptRaw: 10 * KB,
-  /** Everything the popup's HTML loads before it can render. */
+  /** What popup.html loads up front: its scripts, module preloads and their static imports. */
   popupJsGzip: 100 * KB,
 } as const;
 
@@ -36,7 +36,7 @@ export interface FileSize {
 export interface SizeGroup {
   files: FileSize[];
   raw: number;
-  /** Sum of each file gzipped on its own, as the browser reads them. */
+  /** Sum of each file gzipped on its own: they are separate files, never one stream. */
   gzip: number;
 }
 
@@ -64,7 +64,8 @@ export function readManifest(dir: string): BuiltManifest {
   return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as BuiltManifest;
 }
 
-function contentScriptFiles(manifest: BuiltManifest): string[] {
+/** The content scripts a built manifest declares, as paths inside the extension. */
+export function contentScriptFiles(manifest: BuiltManifest): string[] {
   return manifest.content_scripts?.flatMap((script) => script.js ?? []) ?? [];
 }
 
@@ -73,7 +74,8 @@ function fileSize(dir: string, file: string): FileSize {
   return { file, raw: data.length, gzip: gzipSync(data, { level: LEVEL }).length };
 }
 
-function group(dir: string, files: readonly string[]): SizeGroup {
+/** Raw and gzip sizes of `files` (paths inside `dir`), each counted once. */
+export function sizeGroup(dir: string, files: readonly string[]): SizeGroup {
   const sizes = [...new Set(files)].map((file) => fileSize(dir, file));
   return {
     files: sizes,
@@ -84,7 +86,7 @@ function group(dir: string, files: readonly string[]): SizeGroup {
 
 /** Resolves a URL used inside the extension (`/chunks/a.js`, `./a.js`) to a path in the directory, or null for anything external. */
 function resolveInside(fromFile: string, specifier: string): string | null {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(specifier)) return null;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(specifier) || specifier.startsWith('//')) return null;
   const path = specifier.startsWith('/') ? specifier.slice(1) : posix.join(posix.dirname(fromFile), specifier);
   return posix.normalize(path.split(/[?#]/)[0]!);
 }
@@ -132,9 +134,9 @@ function listFiles(dir: string): string[] {
 }
 
 /**
- * The directory as a zip archive (deflate, level 9, sorted entries, no timestamps), built in memory. It mirrors
- * what `wxt zip` writes without running it, because `wxt zip` rebuilds first and would measure a different
- * build than the one on disk.
+ * The directory as a zip archive (deflate, level 9, sorted entries, no timestamps), built in memory: the same
+ * files at the same level as `wxt zip`, give or take a few header bytes per file. `wxt zip` itself is not run
+ * because it rebuilds first and would measure a different build than the one on disk.
  */
 export function zipDirectory(dir: string): Buffer {
   const locals: Buffer[] = [];
@@ -190,15 +192,18 @@ export function bundleSizes(dir: string): BundleSizes {
   const popup = manifest.action?.default_popup;
   const worker = manifest.background?.service_worker;
   return {
-    contentScript: group(dir, contentScriptFiles(manifest)),
-    popupJs: group(dir, popup ? pageScripts(dir, popup) : []),
-    background: group(dir, worker ? [worker] : []),
+    contentScript: sizeGroup(dir, contentScriptFiles(manifest)),
+    popupJs: sizeGroup(dir, popup ? pageScripts(dir, popup) : []),
+    background: sizeGroup(dir, worker ? [worker] : []),
     zip: zipDirectory(dir).length,
     totalRaw: listFiles(dir).reduce((sum, file) => sum + statSync(join(dir, file)).size, 0),
   };
 }
 
-/** Registry texts that only the popup needs: one tool's summary and provider identify the whole registry being bundled. */
+/**
+ * Texts that identify registry content: each tool's summary in both languages and its provider's name and
+ * address. Only the popup needs them; finding one in another bundle means the registry was bundled there.
+ */
 export function registryTexts(tools: readonly Tool[]): string[] {
   return tools.flatMap((tool) => [tool.summary.en, tool.summary.de, tool.provider.name, tool.provider.address]);
 }
