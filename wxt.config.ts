@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { toolMatchPatterns } from './lib/detection/match-patterns';
 import { loadRegistry } from './lib/registry/files';
@@ -40,6 +42,15 @@ export default defineConfig({
     'entrypoints:resolved': (_wxt, entrypoints) => {
       for (const entrypoint of entrypoints) {
         if (entrypoint.type === 'content-script') entrypoint.options.matches = toolHosts;
+      }
+    },
+    // The popup runs nearly all of its bundle at once. V8's explicit compile hint compiles it eagerly while
+    // the script streams in, instead of lazily on the main thread (bench: about 8 ms less JS before the summary).
+    'build:done': (wxt, output) => {
+      for (const chunk of output.steps.flatMap((step) => step.chunks)) {
+        if (chunk.type !== 'chunk' || !/^chunks\/popup-[\w-]+\.js$/.test(chunk.fileName)) continue;
+        const file = join(wxt.config.outDir, chunk.fileName);
+        writeFileSync(file, `//# allFunctionsCalledOnLoad\n${readFileSync(file, 'utf8')}`);
       }
     },
   },
