@@ -47,6 +47,30 @@ export const defaultDeps: BackgroundDeps = {
  * icon in step with it.
  */
 export function createBackground(deps: BackgroundDeps = defaultDeps) {
+  const queues = new Map<number, Promise<unknown>>();
+  const latestUpdate = new Map<number, number>();
+  let tickets = 0;
+
+  /**
+   * Runs one tab's jobs one after another, in the order their events arrived, so a slow older event
+   * can never overwrite a newer one. Other tabs are not held up.
+   */
+  function inOrder<T>(tabId: number, job: () => Promise<T>): Promise<T> {
+    const run = queues.get(tabId)?.catch(() => undefined).then(job) ?? job();
+    queues.set(tabId, run);
+    void run.finally(() => queues.get(tabId) === run && queues.delete(tabId)).catch(() => undefined);
+    return run;
+  }
+
+  /** Like inOrder for address updates, where only the newest matters: superseded ones are skipped. */
+  function latestOnly(tabId: number, job: () => Promise<void>): Promise<void> {
+    const ticket = ++tickets;
+    latestUpdate.set(tabId, ticket);
+    return inOrder(tabId, async () => {
+      if (latestUpdate.get(tabId) === ticket) await job();
+    });
+  }
+
   async function apply(tabId: number, detection: Detection | null, via: TabState['via']): Promise<TabState | null> {
     if (!detection) {
       await clearTabState(tabId);
@@ -63,11 +87,15 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
   }
 
   async function pageChanged(tabId: number, url: string): Promise<null> {
-    await apply(tabId, deps.detect(url), 'page');
+    await latestOnly(tabId, async () => void (await apply(tabId, deps.detect(url), 'page')));
     return null;
   }
 
-  async function scanTab(tabId: number): Promise<TabState | null> {
+  function scanTab(tabId: number): Promise<TabState | null> {
+    return inOrder(tabId, () => scanOnce(tabId));
+  }
+
+  async function scanOnce(tabId: number): Promise<TabState | null> {
     const known = await getTabState(tabId);
     if (known) return known;
     let raw: unknown;
@@ -104,17 +132,26 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
     }
   }
 
-  async function tabUpdated(tabId: number, change: Browser.tabs.OnUpdatedInfo, tab: Browser.tabs.Tab): Promise<void> {
-    if (change.status !== 'loading' && change.url === undefined) return;
+  function tabUpdated(tabId: number, change: Browser.tabs.OnUpdatedInfo, tab: Browser.tabs.Tab): Promise<void> {
+    if (change.status !== 'loading' && change.url === undefined) return Promise.resolve();
     // The address is visible only on registered tool hosts; elsewhere it is undefined and the mark is cleared.
     const detection = deps.detect(change.url ?? tab.url ?? '');
-    const known = await getTabState(tabId);
-    if (!detection && known?.via === 'scan' && change.status !== 'loading') return;
-    if (JSON.stringify(known?.detection ?? null) === JSON.stringify(detection)) return;
-    await apply(tabId, detection, 'page');
+    return latestOnly(tabId, async () => {
+      const known = await getTabState(tabId);
+      if (!detection && known?.via === 'scan' && change.status !== 'loading') return;
+      if (JSON.stringify(known?.detection ?? null) === JSON.stringify(detection)) return;
+      await apply(tabId, detection, 'page');
+    });
   }
 
-  return { receive, scanTab, pageChanged, tabUpdated, tabRemoved: clearTabState };
+  function tabRemoved(tabId: number): Promise<void> {
+    latestUpdate.delete(tabId);
+    return inOrder(tabId, () => clearTabState(tabId));
+  }
+
+
+
+  return { receive, scanTab, pageChanged, tabUpdated, tabRemoved };
 }
 
 /** Wires the background's listeners. */

@@ -68,6 +68,32 @@ describe('background', () => {
     expect((await getTabState(7))?.detection.context).toBe('meeting');
   });
 
+  it('applies a burst of address changes in order, so the newest address decides even when older work is slower', async () => {
+    let calls = 0;
+    // The first badge update is slow, as a busy worker can be.
+    const language = () => new Promise<'en'>((resolve) => setTimeout(resolve, calls++ === 0 ? 30 : 0, 'en'));
+    const { deps, background } = setup({ language });
+    const meeting = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0';
+    const updates = [
+      background.receive({ verb: 'pageChanged', data: { url: meeting } }, fromTab(7, teamsUrl)),
+      background.tabUpdated(7, { url: teamsUrl }, { id: 7, url: teamsUrl } as never),
+      background.receive({ verb: 'pageChanged', data: { url: meeting } }, fromTab(7, teamsUrl)),
+      background.receive({ verb: 'pageChanged', data: { url: teamsUrl } }, fromTab(7, teamsUrl)),
+    ];
+    await Promise.all(updates);
+    expect((await getTabState(7))?.detection.context).toBe('app');
+    expect(deps.badge).toHaveBeenLastCalledWith(7, expect.objectContaining({ title: 'Microsoft Teams detected' }));
+  });
+
+  it('does not bring back the state of a tab closed while its update was still running', async () => {
+    const language = () => new Promise<'en'>((resolve) => setTimeout(resolve, 20, 'en'));
+    const { background } = setup({ language });
+    const update = background.receive({ verb: 'pageChanged', data: { url: teamsUrl } }, fromTab(7, teamsUrl));
+    const closed = background.tabRemoved(7);
+    await Promise.all([update, closed]);
+    expect(await getTabState(7)).toBeNull();
+  });
+
   it.each([
     ['an unknown verb', { verb: 'deleteEverything', data: {} }],
     ['a missing url', { verb: 'pageChanged', data: {} }],
