@@ -39,8 +39,3 @@ export function countryName(code: string, lang: Lang): string {
 export function formatList(items: readonly string[], lang: Lang): string {
   return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
 }
-
-/** Picks a registry text in the display language. */
-export function pick(text: Text, lang: Lang): string {
-  return text[lang];
-}
