@@ -49,19 +49,32 @@ test('1. pin Teams from its call, then find the pinned summary on an ordinary pa
 });
 
 test('2. the language choice survives closing the popup and switches back', async ({ ext }) => {
-  const popup = await teamsPopup(ext);
-  await setLanguage(popup, 'en');
-  await expect(popup.getByRole('heading', { name: 'Collected data' })).toBeVisible();
-  await popup.close();
+  const storedLang = () => ext.worker.evaluate(async () => ((await chrome.storage.local.get('preferences')).preferences as { state: { lang: string } } | undefined)?.state.lang);
 
+  // This browser's language is English, so German first makes the stored choice visible.
+  const popup = await teamsPopup(ext);
+  await setLanguage(popup, 'de');
+  await expect(popup.getByRole('heading', { name: 'Erhobene Daten' })).toBeVisible();
+  await popup.close();
+  const reopened = await teamsPopup(ext);
+  await expect(reopened.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(reopened.getByRole('heading', { name: 'Erhobene Daten' })).toBeVisible();
+
+  // Switch to English for a colleague: it stays English after closing and reopening.
+  await setLanguage(reopened, 'en');
+  await expect(reopened.getByRole('heading', { name: 'Collected data' })).toBeVisible();
+  await expect.poll(storedLang).toBe('en');
+  await reopened.close();
   const again = await teamsPopup(ext);
   await expect(again.locator('html')).toHaveAttribute('lang', 'en');
   await expect(again.getByRole('heading', { name: 'Collected data' })).toBeVisible();
 
+  // And back to German, interface and registry content alike.
   await setLanguage(again, 'de');
   await expect(again.getByRole('heading', { name: 'Erhobene Daten' })).toBeVisible();
   await expect(again.getByText('Art. 6 Abs. 1 lit. b DSGVO')).toBeVisible();
   await expect(again.getByText('Kameratyp', { exact: true })).toBeVisible();
+  await expect.poll(storedLang).toBe('de');
 });
 
 test('3. search "zoom" on the home view and open the Zoom summary with the keyboard', async ({ ext }) => {
