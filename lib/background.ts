@@ -20,9 +20,12 @@ export interface BackgroundDeps {
 
 const ScanResultSchema = z.object({ url: z.string().check(z.maxLength(8192)), signals: PageSignalsSchema });
 
+/** What the registry's page markers ask of a page; the same for every scan. */
+const markerNames = markerQuery(detectableTools);
+
 /** Reads the active page through `activeTab`: DOM evidence from the isolated world, globals from the main world. */
 export async function scanWithScripting(tabId: number): Promise<unknown> {
-  const { selectors, globals } = markerQuery(detectableTools);
+  const { selectors, globals } = markerNames;
   const [dom] = await browser.scripting.executeScript({ target: { tabId }, func: collectPageSignals, args: [selectors] });
   const [main] = await browser.scripting
     .executeScript({ target: { tabId }, world: 'MAIN', func: probeGlobals, args: [globals] })

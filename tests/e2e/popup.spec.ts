@@ -51,23 +51,26 @@ test('1. pin Teams from its call, then find the pinned summary on an ordinary pa
 test('2. the language choice survives closing the popup and switches back', async ({ ext }) => {
   const storedLang = () => ext.worker.evaluate(async () => ((await chrome.storage.local.get('preferences')).preferences as { state: { lang: string } } | undefined)?.state.lang);
 
+  /** Closes the popup, opens it again on the Teams call and checks it is still in `lang`. */
+  const reopenIn = async (popup: Page, lang: 'de' | 'en'): Promise<Page> => {
+    await popup.close();
+    const reopened = await teamsPopup(ext);
+    await expect(reopened.locator('html')).toHaveAttribute('lang', lang);
+    await expect(reopened.getByRole('heading', { name: lang === 'de' ? 'Erhobene Daten' : 'Collected data' })).toBeVisible();
+    return reopened;
+  };
+
   // This browser's language is English, so German first makes the stored choice visible.
   const popup = await teamsPopup(ext);
   await setLanguage(popup, 'de');
   await expect(popup.getByRole('heading', { name: 'Erhobene Daten' })).toBeVisible();
-  await popup.close();
-  const reopened = await teamsPopup(ext);
-  await expect(reopened.locator('html')).toHaveAttribute('lang', 'de');
-  await expect(reopened.getByRole('heading', { name: 'Erhobene Daten' })).toBeVisible();
+  const reopened = await reopenIn(popup, 'de');
 
   // Switch to English for a colleague: it stays English after closing and reopening.
   await setLanguage(reopened, 'en');
   await expect(reopened.getByRole('heading', { name: 'Collected data' })).toBeVisible();
   await expect.poll(storedLang).toBe('en');
-  await reopened.close();
-  const again = await teamsPopup(ext);
-  await expect(again.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(again.getByRole('heading', { name: 'Collected data' })).toBeVisible();
+  const again = await reopenIn(reopened, 'en');
 
   // And back to German, interface and registry content alike.
   await setLanguage(again, 'de');
