@@ -1,5 +1,5 @@
-import { checkRegistry, formatProblem } from '../lib/registry/index.ts';
-import { readRegistryFiles } from '../lib/registry/files.ts';
+import { checkRegistry, formatProblem } from '../lib/registry/check.ts';
+import { readRegistryFiles } from '../lib/registry/node.ts';
 
 const { files, meta, unreadable } = readRegistryFiles(process.cwd());
 const { registry, problems: invalid } = checkRegistry(files, meta);

@@ -1,36 +1,5 @@
-import type { DetectionRules, Example, Marker } from '../registry/schema';
-
-/** What the on-demand scan reads from a page. Every field is optional and capped before it gets here. */
-export interface PageSignals {
-  /** Names of window properties that exist on the page. */
-  globals?: readonly string[];
-  /** `src` of every script element. */
-  scripts?: readonly string[];
-  /** Marker selectors that matched at least one element. */
-  selectors?: readonly string[];
-  title?: string;
-  /** `src` of every iframe. */
-  frames?: readonly string[];
-}
-
-export type EvidenceType = 'host' | 'path' | 'frame' | Marker['type'];
-
-export interface Evidence {
-  type: EvidenceType;
-  value: string;
-}
-
-export interface Detection {
-  toolId: string;
-  /** `meeting` when the address is a meeting or join link, `app` for the tool's other pages, `embedded` for a tool inside another site's frame. */
-  context: 'meeting' | 'app' | 'embedded';
-  evidence: Evidence[];
-}
-
-export interface DetectableTool {
-  id: string;
-  detection: DetectionRules;
-}
+import type { DetectableTool, Example, Marker } from './rules';
+import type { Detection, Evidence, PageSignals } from './shapes';
 
 export type Detector = (url: string, signals?: PageSignals) => Detection | null;
 
@@ -139,13 +108,12 @@ export function createDetector(tools: readonly DetectableTool[]): Detector {
         if (suffix === host ? rule.subdomains === 'only' : !rule.subdomains) continue;
         if (rule.paths && !rule.paths.test(location)) continue;
         const tool = compiled.get(rule.toolId)!;
-        return { toolId: tool.id, context: contextOf(tool, location), evidence: [{ type: 'host', value: host }] };
+        return { toolId: tool.id, context: contextOf(tool, location), evidence: [{ type: 'host', value: suffix }] };
       }
     }
     for (const tool of anyHost) {
-      const match = tool.anyHostPaths!.exec(location);
-      if (match) {
-        return { toolId: tool.id, context: contextOf(tool, location), evidence: [{ type: 'path', value: match[0] }] };
+      if (tool.anyHostPaths!.test(location)) {
+        return { toolId: tool.id, context: contextOf(tool, location), evidence: [{ type: 'path' }] };
       }
     }
     return null;
@@ -155,7 +123,10 @@ export function createDetector(tools: readonly DetectableTool[]): Detector {
     for (const src of frames) {
       const url = parseWebUrl(src);
       const found = url && byAddress(url);
-      if (found) return { toolId: found.toolId, context: 'embedded', evidence: [{ type: 'frame', value: hostOf(url) }] };
+      if (found) {
+        const evidence = found.evidence.map((item): Evidence => (item.type === 'host' ? { type: 'frame', value: item.value } : item));
+        return { toolId: found.toolId, context: 'embedded', evidence };
+      }
     }
     return null;
   }
@@ -168,7 +139,7 @@ export function createDetector(tools: readonly DetectableTool[]): Detector {
         return {
           toolId: tool.id,
           context: contextOf(tool, location),
-          evidence: set.map(({ type, value }) => ({ type, value })),
+          evidence: set.map(({ type, value }): Evidence => ({ type, value })),
         };
       }
     }

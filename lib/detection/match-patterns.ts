@@ -1,4 +1,4 @@
-import type { DetectableTool } from './engine';
+import type { DetectableTool } from './rules';
 
 /**
  * Manifest match patterns for every registered tool host. They serve as both the content script's

@@ -1,5 +1,6 @@
 import meta from '../../data/registry.json';
 import type { Status, Text } from './schema';
+import { idFromPath } from './tool-id';
 
 /** What lists, badges and search need of every tool; the full entries load on demand (see entries.ts). */
 export interface CatalogEntry {
@@ -12,11 +13,6 @@ export interface CatalogEntry {
 // time (wxt.config.ts), so these are trusted here.
 const names = import.meta.glob<Text>('../../data/tools/*.json', { eager: true, import: 'name' });
 const statuses = import.meta.glob<Status>('../../data/tools/*.json', { eager: true, import: 'status' });
-
-/** A tool's id from its registry file path; the registry check requires the two to agree. */
-export function idFromPath(path: string): string {
-  return path.replace(/^.*\//, '').replace(/\.json$/, '');
-}
 
 export const catalog: readonly CatalogEntry[] = Object.keys(names)
   .map((path) => ({ id: idFromPath(path), name: names[path]!, status: statuses[path]! }))

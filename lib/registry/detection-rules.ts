@@ -1,6 +1,6 @@
-import type { DetectableTool } from '../detection/engine';
-import { idFromPath } from './catalog';
-import type { DetectionRules } from './schema';
+import { createDetector, type Detector } from '../detection/engine';
+import type { DetectableTool, DetectionRules } from '../detection/rules';
+import { idFromPath } from './tool-id';
 
 const rules = import.meta.glob<DetectionRules>('../../data/tools/*.json', { eager: true, import: 'detection' });
 
@@ -11,3 +11,9 @@ export const detectableTools: readonly DetectableTool[] = Object.entries(rules).
 }));
 
 export const detectionById: ReadonlyMap<string, DetectionRules> = new Map(detectableTools.map((tool) => [tool.id, tool.detection]));
+
+/**
+ * Detects the conferencing tool behind an address, optionally helped by page signals from a scan.
+ * Pure and total: any input gives a Detection or null, never an exception.
+ */
+export const detectTool: Detector = createDetector(detectableTools);

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-
-import { LANGS, type Lang } from '../lang';
-
-export { LANGS, type Lang };
-export const LangSchema = z.enum(LANGS);
+import { DetectionRulesSchema } from '../detection/rules';
+import { TOOL_ID_PATTERN } from '../detection/shapes';
+import { LANGS } from '../lang';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
@@ -23,22 +21,12 @@ export const IsoDateSchema = z.iso.date({ error: 'must be a date as YYYY-MM-DD' 
 export const CountrySchema = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code');
 
 /**
- * Set where the research could not confirm a fact: the popup shows it as unconfirmed,
- * with this text saying what is open.
+ * Set where the evidence does not confirm a fact: the popup shows the fact as unconfirmed, with this
+ * text saying what is open.
  */
 const unconfirmed = TextSchema.optional();
 
-export const DATA_CATEGORIES = [
-  'account',
-  'metadata',
-  'technical',
-  'media',
-  'chat',
-  'files',
-  'recordings',
-  'ai',
-  'dial-in',
-] as const;
+export const DATA_CATEGORIES = ['account', 'metadata', 'technical', 'media', 'chat', 'files', 'recordings', 'ai', 'dial-in'] as const;
 export const DataCategorySchema = z.enum(DATA_CATEGORIES);
 export type DataCategory = z.infer<typeof DataCategorySchema>;
 
@@ -50,17 +38,7 @@ export const CollectedDataSchema = z.strictObject({
 });
 export type CollectedData = z.infer<typeof CollectedDataSchema>;
 
-export const LEGAL_ARTICLES = [
-  '6(1)(a)',
-  '6(1)(b)',
-  '6(1)(c)',
-  '6(1)(f)',
-  '9(2)(a)',
-  '28',
-  '44',
-  '46(2)(c)',
-  '49(1)(a)',
-] as const;
+export const LEGAL_ARTICLES = ['6(1)(a)', '6(1)(b)', '6(1)(c)', '6(1)(f)', '9(2)(a)', '28', '44', '46(2)(c)', '49(1)(a)'] as const;
 export const LegalArticleSchema = z.enum(LEGAL_ARTICLES);
 export type LegalArticle = z.infer<typeof LegalArticleSchema>;
 
@@ -84,8 +62,14 @@ export const RetentionRuleSchema = z.strictObject({
 });
 export type RetentionRule = z.infer<typeof RetentionRuleSchema>;
 
+/**
+ * What the provider offers every customer, never one customer's own contract: an operator's claims
+ * about its agreement belong in `statements`, attributed to its notice.
+ */
 export const DpaSchema = z.strictObject({
-  status: z.enum(['concluded', 'offered', 'not-offered', 'not-applicable', 'unknown']),
+  status: z.enum(['offered', 'not-offered', 'not-applicable', 'unknown']),
+  /** How a customer gets it: part of the terms everyone accepts, signed on its own, or on request. */
+  how: z.enum(['part-of-terms', 'signed-separately', 'on-request']).optional(),
   url: HttpsUrlSchema.optional(),
   note: TextSchema,
   unconfirmed,
@@ -93,9 +77,11 @@ export const DpaSchema = z.strictObject({
 export type Dpa = z.infer<typeof DpaSchema>;
 
 export const TRANSFER_MECHANISMS = ['none-needed', 'adequacy', 'dpf', 'scc', 'bcr', 'art49-consent', 'unknown'] as const;
+export type TransferMechanism = (typeof TRANSFER_MECHANISMS)[number];
 export const TransferSchema = z.strictObject({
-  /** Whether personal data may leave the EU/EEA; null where it depends on the operator's setup. */
+  /** Whether personal data may leave the EU/EEA; null where it depends on who runs the server. */
   thirdCountry: z.boolean().nullable(),
+  /** Countries outside the EU/EEA the data may go to. */
   countries: z.array(CountrySchema),
   mechanisms: z.array(z.enum(TRANSFER_MECHANISMS)).min(1, 'must name at least one mechanism (or "unknown")'),
   note: TextSchema,
@@ -109,13 +95,60 @@ export const ResidencySchema = z.strictObject({
   unconfirmed,
 });
 
-export const NOTABLE_KINDS = ['recording', 'transcription', 'ai', 'e2ee', 'data-location', 'other'] as const;
-export const NotableSchema = z.strictObject({
-  kind: z.enum(NOTABLE_KINDS),
-  text: TextSchema,
+/** yes / no, or unknown where the evidence says neither. */
+export const AnswerSchema = z.enum(['yes', 'no', 'unknown']);
+export type Answer = z.infer<typeof AnswerSchema>;
+
+/** What a feature needs before anyone in a meeting can use it. */
+export const REQUIREMENTS = ['paid-plan', 'add-on', 'admin-setting', 'server-setup'] as const;
+
+/** A feature that processes meeting content: whether it exists, whether it is on without anyone acting, and what it needs. */
+const featureFields = {
+  available: AnswerSchema,
+  /** On without anyone choosing it; null where it depends on settings or is unknown. */
+  defaultOn: z.boolean().nullable(),
+  requires: z.array(z.enum(REQUIREMENTS)).optional(),
+  /** Plain explanation: the product's name for the feature, what it keeps, and for how long. */
+  note: TextSchema.optional(),
   unconfirmed,
+};
+
+export const RECORDING_STORAGE = ['provider-cloud', 'customer-storage', 'local-device', 'operator-server'] as const;
+export const RECORDING_STARTERS = ['host', 'permitted-participants', 'any-participant', 'operator'] as const;
+export const E2EE_LIMITS = [
+  'not-in-browser',
+  'participant-limit',
+  'one-to-one-only',
+  'disables-recording',
+  'disables-transcription',
+  'disables-ai',
+  'disables-dial-in',
+  'experimental',
+] as const;
+export const PROVIDER_RETENTION = ['until-deleted', 'fixed-period', 'customer-controls', 'not-stored', 'unknown'] as const;
+
+/** The facts the first screen answers with. Enums and booleans the schema checks; notes only explain. */
+export const KeyFactsSchema = z.strictObject({
+  recording: z.strictObject({
+    ...featureFields,
+    /** Where recordings are kept; empty when recording is not available. */
+    storedAt: z.array(z.enum(RECORDING_STORAGE)),
+    /** Who can start a recording. */
+    startedBy: z.array(z.enum(RECORDING_STARTERS)),
+  }),
+  transcription: z.strictObject(featureFields),
+  ai: z.strictObject(featureFields),
+  e2ee: z.strictObject({ ...featureFields, limits: z.array(z.enum(E2EE_LIMITS)) }),
+  /** How long the provider keeps meeting content and data on its own systems. */
+  providerRetention: z.strictObject({
+    rule: z.enum(PROVIDER_RETENTION),
+    /** For `fixed-period`: the period in days. */
+    days: z.int().positive().optional(),
+    note: TextSchema.optional(),
+    unconfirmed,
+  }),
 });
-export type Notable = z.infer<typeof NotableSchema>;
+export type KeyFacts = z.infer<typeof KeyFactsSchema>;
 
 const EntitySchema = z.strictObject({
   /** Legal entity and postal address are proper names: written once, shown as they are. */
@@ -146,23 +179,22 @@ export const StatusSchema = z.discriminatedUnion('state', [
 ]);
 export type Status = z.infer<typeof StatusSchema>;
 
-/** The popup sections a source can back, so each fact can be traced to where it comes from. */
-export const SECTIONS = [
-  'provider',
-  'collected',
-  'legalBases',
-  'retention',
-  'dpa',
-  'transfer',
-  'notable',
-  'detection',
-] as const;
+/** The summary's detail sections, in the order shown; a source says which of them it backs. */
+export const SECTIONS = ['provider', 'features', 'collected', 'legalBases', 'retention', 'dpa', 'transfer', 'notes', 'detection'] as const;
 export const SectionSchema = z.enum(SECTIONS);
 export type Section = z.infer<typeof SectionSchema>;
+
+/**
+ * provider: the provider's own policy, terms or documentation; operator-notice: one organisation's
+ * privacy notice about its use of the tool; code: public source code or configuration; authority: a
+ * data-protection authority or public body; press and third-party: reports and summaries by others.
+ */
+export const SOURCE_KINDS = ['provider', 'operator-notice', 'code', 'authority', 'press', 'third-party'] as const;
 
 export const SourceSchema = z.strictObject({
   /** The document's own title, as published. */
   title: nonEmpty,
+  kind: z.enum(SOURCE_KINDS),
   /** Omitted only for source texts handed to us without an address (e.g. an operator's privacy notice). */
   url: HttpsUrlSchema.optional(),
   accessed: IsoDateSchema,
@@ -170,102 +202,65 @@ export const SourceSchema = z.strictObject({
 });
 export type Source = z.infer<typeof SourceSchema>;
 
-/** Page evidence gathered by the on-demand scan; the detection engine reads nothing else from a page. */
-export const MarkerSchema = z.strictObject({
-  /** global: a property of the page's window; script: part of a script's src; selector: a CSS selector that matches; title: part of the document title. */
-  type: z.enum(['global', 'script', 'selector', 'title']),
-  value: nonEmpty,
+/** A claim one organisation makes about its own use of the tool, shown in its section with its source named. */
+export const StatementSchema = z.strictObject({
+  section: SectionSchema,
+  /** Index into `sources`; that source must be an operator notice. */
+  source: z.int().nonnegative(),
+  text: TextSchema,
 });
-export type Marker = z.infer<typeof MarkerSchema>;
+export type Statement = z.infer<typeof StatementSchema>;
 
-const hostname = z
-  .string()
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, 'must be a lowercase host name');
-
-const regexSource = z.string().refine((source) => {
-  try {
-    new RegExp(source);
-    return source.startsWith('^');
-  } catch {
-    return false;
-  }
-}, 'must be a valid regular expression anchored with ^');
-
-export const ExampleSchema = z.union([
-  z.string(),
-  z.strictObject({
-    url: z.string(),
-    signals: z.strictObject({
-      globals: z.array(z.string()).optional(),
-      scripts: z.array(z.string()).optional(),
-      selectors: z.array(z.string()).optional(),
-      title: z.string().optional(),
-      frames: z.array(z.string()).optional(),
-    }),
-  }),
-]);
-export type Example = z.infer<typeof ExampleSchema>;
-
-export const DetectionSchema = z.strictObject({
-  /** Badge text, at most 4 characters. */
-  label: z.string().min(1).max(4),
-  /**
-   * Hosts served by the tool. `subdomains`: true adds every dot-separated subdomain, "only" means the
-   * subdomains but not the domain itself (e.g. account rooms under a vendor's marketing site).
-   * `paths`, when given, limit the host to those paths.
-   */
-  hosts: z.array(
-    z.strictObject({
-      domain: hostname,
-      subdomains: z.union([z.boolean(), z.literal('only')]),
-      paths: z.array(regexSource).min(1).optional(),
-    }),
-  ),
-  /** Hosts under a registered domain that belong to the vendor but are not the tool (help, marketing). */
-  excludeHosts: z.array(hostname).optional(),
-  /** Matched against path + query + fragment: a match means a meeting, otherwise the tool's app. */
-  meetingPaths: z.array(regexSource),
-  /** Paths that identify the tool on any host (self-hosted installations). */
-  anyHostPaths: z.array(regexSource).optional(),
-  /** Page markers for self-hosted and embedded use; `all` must all be present. */
-  markers: z.array(z.strictObject({ all: z.array(MarkerSchema).min(1) })).optional(),
-  examples: z.strictObject({
-    match: z.array(ExampleSchema).min(3, 'needs at least 3 example URLs'),
-    noMatch: z.array(z.string()).min(1, 'needs at least 1 URL that must not match'),
-  }),
-});
-export type DetectionRules = z.infer<typeof DetectionSchema>;
+export const NoteSchema = z.strictObject({ text: TextSchema, unconfirmed });
+export type Note = z.infer<typeof NoteSchema>;
 
 export const ToolSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
+    id: z.string().regex(TOOL_ID_PATTERN, 'must be kebab-case').max(60),
     name: TextSchema,
     summary: TextSchema,
     hosting: z.enum(['cloud', 'self-hosted', 'cloud-and-self-hosted']),
     status: StatusSchema,
     provider: ProviderSchema,
     links: LinksSchema,
+    keyFacts: KeyFactsSchema,
     collected: z.array(CollectedDataSchema).min(1),
     legalBases: z.array(LegalBasisSchema).min(1),
     retention: z.array(RetentionRuleSchema).min(1),
     dpa: DpaSchema,
     transfer: TransferSchema,
     residency: ResidencySchema,
-    notable: z.array(NotableSchema),
-    detection: DetectionSchema,
+    notes: z.array(NoteSchema),
+    statements: z.array(StatementSchema).optional(),
+    detection: DetectionRulesSchema,
     sources: z.array(SourceSchema).min(1, 'needs at least one source'),
     lastReviewed: IsoDateSchema,
   })
   .superRefine((tool, ctx) => {
+    const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const seen = new Set<string>();
     tool.collected.forEach((entry, index) => {
-      if (seen.has(entry.category)) {
-        ctx.addIssue({ code: 'custom', path: ['collected', index, 'category'], message: `category "${entry.category}" is listed twice` });
-      }
+      if (seen.has(entry.category)) issue(['collected', index, 'category'], `category "${entry.category}" is listed twice`);
       seen.add(entry.category);
     });
-    if (!tool.sources.some((source) => source.url)) {
-      ctx.addIssue({ code: 'custom', path: ['sources'], message: 'needs at least one source with a URL' });
+    if (!tool.sources.some((source) => source.url)) issue(['sources'], 'needs at least one source with a URL');
+    tool.statements?.forEach((statement, index) => {
+      if (tool.sources[statement.source]?.kind !== 'operator-notice') {
+        issue(['statements', index, 'source'], 'must point to a source of kind "operator-notice"');
+      }
+    });
+    const { recording, providerRetention } = tool.keyFacts;
+    if (recording.available === 'yes' && recording.storedAt.length === 0) {
+      issue(['keyFacts', 'recording', 'storedAt'], 'must say where recordings are kept');
+    }
+    if (recording.available === 'no' && (recording.storedAt.length || recording.startedBy.length)) {
+      issue(['keyFacts', 'recording'], 'a tool without recording has no storage or starters');
+    }
+    if ((providerRetention.rule === 'fixed-period') !== (providerRetention.days !== undefined)) {
+      issue(['keyFacts', 'providerRetention', 'days'], 'days are given exactly for a fixed period');
+    }
+    if (tool.transfer.thirdCountry === false && tool.transfer.countries.length) {
+      issue(['transfer', 'countries'], 'a transfer that stays in the EU/EEA lists no third countries');
     }
   });
 export type Tool = z.infer<typeof ToolSchema>;

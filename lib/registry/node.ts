@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseRegistry, RegistryError, type Registry, type RegistryProblem } from './index';
+import { parseRegistry, RegistryError, type Registry, type RegistryProblem } from './check';
 import { UiStringsSchema } from './schema';
 
 /**

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { createDetector, exampleParts } from '../detection/engine';
+import { idFromPath } from './tool-id';
 import { RegistryMetaSchema, ToolSchema, type RegistryMeta, type Tool } from './schema';
 
 export interface Registry {
@@ -29,10 +30,6 @@ export function formatProblem({ file, path, message }: RegistryProblem): string 
 
 function problemsOf(file: string, error: z.ZodError): RegistryProblem[] {
   return error.issues.map((issue) => ({ file, path: issue.path.join('.'), message: issue.message }));
-}
-
-function baseName(file: string): string {
-  return file.replace(/^.*\//, '').replace(/\.json$/, '');
 }
 
 /** Every example must detect its own tool and nothing else; every counter-example must detect nothing. */
@@ -92,7 +89,7 @@ export function checkRegistry(
       problems.push({ file, path: 'id', message: `duplicate id "${tool.id}", also used in ${fileById.get(tool.id)}` });
       continue;
     }
-    if (baseName(file) !== tool.id) {
+    if (idFromPath(file) !== tool.id) {
       problems.push({ file, path: 'id', message: `id "${tool.id}" must match the file name` });
     }
     fileById.set(tool.id, file);

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { MARKER_TYPES, PageSignalsSchema } from './shapes';
+
+/** A lowercase DNS host name with at least two labels. */
+export const HostnameSchema = z
+  .string()
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, 'must be a lowercase host name');
+
+const RegexSourceSchema = z.string().refine((source) => {
+  try {
+    new RegExp(source);
+    return source.startsWith('^');
+  } catch {
+    return false;
+  }
+}, 'must be a valid regular expression anchored with ^');
+
+/** Page evidence gathered by the on-demand scan; the detection engine reads nothing else from a page. */
+export const MarkerSchema = z.strictObject({
+  /** global: a property of the page's window; script: part of a script's src; selector: a CSS selector that matches; title: part of the document title. */
+  type: z.enum(MARKER_TYPES),
+  value: z.string().trim().min(1).max(200),
+});
+export type Marker = z.infer<typeof MarkerSchema>;
+
+/** An address the rules must recognise, alone or with the page signals a scan would find there. */
+export const ExampleSchema = z.union([z.string(), z.strictObject({ url: z.string(), signals: PageSignalsSchema })]);
+export type Example = z.infer<typeof ExampleSchema>;
+
+export const DetectionRulesSchema = z.strictObject({
+  /** Badge text, at most 4 characters. */
+  label: z.string().min(1).max(4),
+  /**
+   * Hosts served by the tool. `subdomains`: true adds every dot-separated subdomain, "only" means the
+   * subdomains but not the domain itself (e.g. account rooms under a vendor's marketing site).
+   * `paths`, when given, limit the host to those paths.
+   */
+  hosts: z.array(
+    z.strictObject({
+      domain: HostnameSchema,
+      subdomains: z.union([z.boolean(), z.literal('only')]),
+      paths: z.array(RegexSourceSchema).min(1).optional(),
+    }),
+  ),
+  /** Hosts under a registered domain that belong to the vendor but are not the tool (help, marketing). */
+  excludeHosts: z.array(HostnameSchema).optional(),
+  /** Matched against path + query + fragment: a match means a meeting, otherwise the tool's app. */
+  meetingPaths: z.array(RegexSourceSchema),
+  /** Paths that identify the tool on any host (self-hosted installations). */
+  anyHostPaths: z.array(RegexSourceSchema).optional(),
+  /** Page markers for self-hosted and embedded use; `all` must all be present. */
+  markers: z.array(z.strictObject({ all: z.array(MarkerSchema).min(1) })).optional(),
+  examples: z.strictObject({
+    match: z.array(ExampleSchema).min(3, 'needs at least 3 example URLs'),
+    noMatch: z.array(z.string()).min(1, 'needs at least 1 URL that must not match'),
+  }),
+});
+export type DetectionRules = z.infer<typeof DetectionRulesSchema>;
+
+/** What the engine needs of a tool: its id and rules. */
+export interface DetectableTool {
+  id: string;
+  detection: DetectionRules;
+}

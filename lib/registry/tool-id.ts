@@ -1,0 +1,4 @@
+/** A tool's id from its registry file path (`data/tools/<id>.json`); the registry check requires the two to agree. */
+export function idFromPath(path: string): string {
+  return path.replace(/^.*\//, '').replace(/\.json$/, '');
+}
