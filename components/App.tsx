@@ -1,53 +1,61 @@
-import { useEffect, useState } from 'react';
-import type { TabState } from '@/lib/messaging/protocol';
-import type { RegistryView } from '@/lib/registry/view';
+import { Suspense, useEffect, useState } from 'react';
+import type { LinkedTool } from '@/lib/detection/links';
+import type { RegistryView } from '@/lib/registry/popup-registry';
 import { usePopupStore } from '@/lib/store';
+import type { TabState } from '@/lib/tab-state';
 import { Compare, COMPARE_SLOTS } from './Compare';
 import { Header } from './Header';
 import { Home } from './Home';
-import { useLang, useT, useTools } from './hooks';
+import { readTool, useLang, useT } from './hooks';
+import { MeetingLinks } from './MeetingLinks';
 import { SummaryActions } from './SummaryActions';
 import { ToolSummary, type SummaryOrigin } from './ToolSummary';
 
 export type View =
   | { name: 'home' }
   | { name: 'summary'; toolId: string; origin: SummaryOrigin }
-  | { name: 'compare'; selection: string[] };
+  | { name: 'compare'; slots: string[] };
+
+/** What the popup opens on: the tab it describes, or a tool chosen elsewhere (the link menu's `?tool=`). */
+export type Opening = { kind: 'tab'; tabState: TabState | null } | { kind: 'tool'; toolId: string };
 
 interface Props {
   registry: RegistryView;
-  /** What the extension detected on the tab the popup belongs to. */
-  tabState: TabState | null;
+  opening: Opening;
+  /** The tools the tab's page links to; resolves once the page scan is done. */
+  links: Promise<readonly LinkedTool[]>;
   /** Puts text on the clipboard. */
   copyText: (text: string) => Promise<void>;
 }
 
-function initialView(registry: RegistryView, tabState: TabState | null): View {
-  const detection = tabState?.detection;
+function initialView(registry: RegistryView, opening: Opening): View {
+  if (opening.kind === 'tool') {
+    return registry.byId.has(opening.toolId) ? { name: 'summary', toolId: opening.toolId, origin: { kind: 'link' } } : { name: 'home' };
+  }
+  const detection = opening.tabState?.detection;
   return detection && registry.byId.has(detection.toolId)
     ? { name: 'summary', toolId: detection.toolId, origin: { kind: 'detected', detection } }
     : { name: 'home' };
 }
 
-/** The first columns to compare: the given tool, then pinned tools, then the registry's first tools. */
-function compareSelection(registry: RegistryView, pinned: readonly string[], first?: string): string[] {
-  const ids = [first, ...pinned, ...registry.catalog.map((tool) => tool.id)].filter(
+/** The first columns to compare: the given tool, then pinned tools, then the registry's first tools; the rest empty. */
+function compareSlots(registry: RegistryView, pinned: readonly string[], first?: string): string[] {
+  const ids = [...new Set([first, ...pinned, ...registry.catalog.map((tool) => tool.id)])].filter(
     (id): id is string => Boolean(id && registry.byId.has(id)),
   );
-  const unique = [...new Set(ids)];
-  const fromPins = first ? 2 : Math.min(Math.max(pinned.length, 2), COMPARE_SLOTS);
-  return unique.slice(0, fromPins);
+  const filled = first ? 2 : Math.min(Math.max(pinned.length, 2), COMPARE_SLOTS);
+  return Array.from({ length: COMPARE_SLOTS }, (_, slot) => (slot < filled ? (ids[slot] ?? '') : ''));
 }
 
 function DroppedNotice() {
   const t = useT();
   const dropped = usePopupStore((state) => state.dropped);
   const dismiss = usePopupStore((state) => state.dismissDropped);
-  if (!dropped.length) return null;
+  if (!dropped) return null;
   return (
     <div className="notice" role="status">
       <p>
-        <strong>{t('droppedTitle')}</strong> {t('droppedText')}
+        <strong>{t('droppedTitle')}</strong> {t(`dropped.${dropped.backup ?? 'kept'}`)}
       </p>
       <button type="button" onClick={dismiss}>
         {t('dismiss')}
@@ -56,72 +64,87 @@ function DroppedNotice() {
   );
 }
 
-export function App({ registry, tabState, copyText }: Props) {
+interface SummaryProps {
+  registry: RegistryView;
+  view: Extract<View, { name: 'summary' }>;
+  onCompare: (toolId: string) => void;
+  copyText: (text: string) => Promise<void>;
+}
+
+function Summary({ registry, view, onCompare, copyText }: SummaryProps) {
+  const tool = readTool(registry, view.toolId);
+  const pinned = usePopupStore((state) => state.pins.some((pin) => pin.toolId === view.toolId));
+  const togglePin = usePopupStore((state) => state.togglePin);
+  if (!tool) return null;
+  return (
+    <ToolSummary
+      tool={tool}
+      origin={view.origin}
+      dataAsOf={registry.dataAsOf}
+      actions={
+        <SummaryActions
+          tool={tool}
+          dataAsOf={registry.dataAsOf}
+          pinned={pinned}
+          onTogglePin={() => togglePin(tool.id)}
+          onCompare={() => onCompare(tool.id)}
+          copyText={copyText}
+        />
+      }
+    />
+  );
+}
+
+export function App({ registry, opening, links, copyText }: Props) {
   const t = useT();
   const lang = useLang();
-  const [view, setView] = useState<View>(() => initialView(registry, tabState));
+  const [view, setView] = useState<View>(() => initialView(registry, opening));
   const pins = usePopupStore((state) => state.pins);
   const { setLang, togglePin, movePin } = usePopupStore.getState();
-  const pinnedIds = pins.map((pin) => pin.toolId);
 
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  const openCompare = (first?: string) => setView({ name: 'compare', selection: compareSelection(registry, pinnedIds, first) });
-  const [tool] = useTools(registry, view.name === 'summary' ? [view.toolId] : []);
+  const openSummary = (toolId: string, from: 'list' | 'pins' | 'link') => setView({ name: 'summary', toolId, origin: { kind: from } });
+  const openCompare = (first?: string) =>
+    setView({ name: 'compare', slots: compareSlots(registry, pins.map((pin) => pin.toolId), first) });
+  const linksBelow = (except?: string) => (
+    <Suspense fallback={null}>
+      <MeetingLinks registry={registry} links={links} except={except} onOpen={(toolId) => openSummary(toolId, 'link')} />
+    </Suspense>
+  );
 
   let content;
-  if (view.name === 'summary' && tool) {
-    content = (
-      <ToolSummary
-        tool={tool}
-        origin={view.origin}
-        dataAsOf={registry.dataAsOf}
-        actions={
-          <SummaryActions
-            tool={tool}
-            dataAsOf={registry.dataAsOf}
-            pinned={pinnedIds.includes(tool.id)}
-            onTogglePin={() => togglePin(tool.id)}
-            onCompare={() => openCompare(tool.id)}
-            copyText={copyText}
-          />
-        }
-      />
-    );
-  } else if (view.name === 'compare') {
-    content = (
-      <Compare
-        registry={registry}
-        selection={view.selection}
-        onSelect={(slot, toolId) => {
-          const selection = [...view.selection];
-          selection[slot] = toolId;
-          setView({ name: 'compare', selection: Array.from(selection, (id) => id ?? '') });
-        }}
-      />
-    );
-  } else if (view.name === 'summary' && tool === undefined) {
-    // The entry is a local chunk and arrives within a frame or two; nothing to show meanwhile.
-    content = null;
-  } else {
-    content = (
-      <>
-        <div className="empty-state">
-          <h1>{t('noToolTitle')}</h1>
-          <p>{t('noToolText')}</p>
-        </div>
-        <Home
+  switch (view.name) {
+    case 'summary':
+      content = (
+        <>
+          <Summary registry={registry} view={view} onCompare={openCompare} copyText={copyText} />
+          {view.origin.kind === 'detected' && linksBelow(view.toolId)}
+        </>
+      );
+      break;
+    case 'compare':
+      content = (
+        <Compare
           registry={registry}
-          pins={pins}
-          onOpen={(toolId, from) => setView({ name: 'summary', toolId, origin: { kind: from } })}
-          onUnpin={togglePin}
-          onMove={movePin}
-          onCompare={() => openCompare()}
+          slots={view.slots}
+          onSelect={(slot, toolId) => setView({ name: 'compare', slots: view.slots.map((id, index) => (index === slot ? toolId : id)) })}
         />
-      </>
-    );
+      );
+      break;
+    case 'home':
+      content = (
+        <>
+          <div className="empty-state">
+            <h1>{t(opening.kind === 'tool' ? 'linkNotKnown' : 'noToolTitle')}</h1>
+            <p>{t('noToolText')}</p>
+          </div>
+          {linksBelow()}
+          <Home registry={registry} pins={pins} onOpen={openSummary} onUnpin={togglePin} onMove={movePin} onCompare={() => openCompare()} />
+        </>
+      );
   }
 
   return (
@@ -129,7 +152,7 @@ export function App({ registry, tabState, copyText }: Props) {
       <Header onBack={view.name === 'home' ? undefined : () => setView({ name: 'home' })} onLang={setLang} />
       <main>
         <DroppedNotice />
-        {content}
+        <Suspense fallback={null}>{content}</Suspense>
       </main>
     </>
   );

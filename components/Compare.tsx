@@ -1,48 +1,69 @@
-import type { ReactNode } from 'react';
-import { citeArticle, describeMechanisms, describeThirdCountry } from '@/lib/format';
-import type { RegistryView } from '@/lib/registry/view';
+import { Suspense } from 'react';
+import type { RegistryView } from '@/lib/registry/popup-registry';
 import type { Tool } from '@/lib/registry/schema';
-import { useLang, useT, useTools } from './hooks';
-import { Unconfirmed } from './Unconfirmed';
+import { KEY_FACTS, keyFactRows } from '@/lib/summary';
+import { readTool, useLang, useT } from './hooks';
+import { FactText } from './KeyFacts';
 
 export const COMPARE_SLOTS = 3;
 
 interface Props {
   registry: RegistryView;
-  /** Tool ids per column; an empty string is an unused column. */
-  selection: readonly string[];
+  /** One tool id per column, COMPARE_SLOTS of them; an empty string is an unused column. */
+  slots: readonly string[];
   onSelect: (slot: number, toolId: string) => void;
 }
 
-/** Side-by-side key fields of two or three tools. */
-export function Compare({ registry, selection, onSelect }: Props) {
+/** The key facts of the chosen tools side by side, row by row, so differences stand out. */
+function CompareTable({ registry, ids }: { registry: RegistryView; ids: readonly string[] }) {
   const t = useT();
   const lang = useLang();
-  const tools = useTools(registry, selection).filter((tool): tool is Tool => Boolean(tool));
-
-  const row = (label: string, cell: (tool: Tool) => ReactNode) => (
-    <tbody key={label}>
-      <tr>
-        <th scope="rowgroup" colSpan={tools.length} className="field">
-          {label}
-        </th>
-      </tr>
-      <tr>
-        {tools.map((tool) => (
-          <td key={tool.id}>{cell(tool)}</td>
-        ))}
-      </tr>
-    </tbody>
+  const tools = ids.map((id) => readTool(registry, id)).filter((tool): tool is Tool => tool !== null);
+  const rows = tools.map((tool) => keyFactRows(tool, lang));
+  if (tools.length < 2) return <p className="muted">{t('compareHint')}</p>;
+  return (
+    <table className="compare-table">
+      <caption className="visually-hidden">{t('compareTitle')}</caption>
+      <thead>
+        <tr>
+          {tools.map((tool) => (
+            <th key={tool.id} scope="col">
+              {tool.name[lang]}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      {KEY_FACTS.map((fact, index) => (
+        <tbody key={fact} data-fact={fact}>
+          <tr>
+            <th scope="rowgroup" colSpan={tools.length} className="field">
+              {rows[0]![index]!.label}
+            </th>
+          </tr>
+          <tr>
+            {rows.map((facts, column) => (
+              <td key={tools[column]!.id}>
+                <FactText row={facts[index]!} withLabel={false} />
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      ))}
+    </table>
   );
+}
 
+export function Compare({ registry, slots, onSelect }: Props) {
+  const t = useT();
+  const lang = useLang();
   return (
     <div className="compare">
       <h1>{t('compareTitle')}</h1>
       <div className="compare-pickers">
-        {Array.from({ length: COMPARE_SLOTS }, (_, slot) => (
+        {slots.map((selected, slot) => (
           <label key={slot}>
             <span>{t('compareSlot', { n: slot + 1 })}</span>
-            <select value={selection[slot] ?? ''} onChange={(event) => onSelect(slot, event.target.value)}>
+            <select value={selected} onChange={(event) => onSelect(slot, event.target.value)}>
               <option value="">{t('compareNone')}</option>
               {registry.catalog.map((tool) => (
                 <option key={tool.id} value={tool.id}>
@@ -53,51 +74,9 @@ export function Compare({ registry, selection, onSelect }: Props) {
           </label>
         ))}
       </div>
-      {tools.length < 2 ? (
-        <p className="muted">{t('compareHint')}</p>
-      ) : (
-        <table className="compare-table" style={{ ['--columns' as string]: tools.length }}>
-          <caption className="visually-hidden">{t('compareTitle')}</caption>
-          <thead>
-            <tr>
-              {tools.map((tool) => (
-                <th key={tool.id} scope="col">
-                  {tool.name[lang]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          {row(t('collected'), (tool) => (
-            <ul>
-              {tool.collected.map((group) => (
-                <li key={group.category}>{t(`category.${group.category}`)}</li>
-              ))}
-            </ul>
-          ))}
-          {row(t('legalBases'), (tool) => (
-            <ul>
-              {tool.legalBases.map((basis) => (
-                <li key={basis.article}>{citeArticle(basis.article, lang)}</li>
-              ))}
-            </ul>
-          ))}
-          {row(t('retention'), (tool) => (
-            <ul>
-              {tool.retention.map((rule) => (
-                <li key={rule.trigger.en}>{rule.trigger[lang]}</li>
-              ))}
-            </ul>
-          ))}
-          {row(t('transfer'), (tool) => (
-            <>
-              <p>{describeThirdCountry(tool.transfer, lang)}</p>
-              <p className="muted">{describeMechanisms(tool.transfer, lang)}</p>
-              <Unconfirmed note={tool.transfer.unconfirmed} />
-            </>
-          ))}
-          {row(t('dpa'), (tool) => t(`dpa.${tool.dpa.status}`))}
-        </table>
-      )}
+      <Suspense fallback={null}>
+        <CompareTable registry={registry} ids={slots.filter(Boolean)} />
+      </Suspense>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Pin } from '@/lib/preferences';
-import type { RegistryView } from '@/lib/registry/view';
+import type { RegistryView } from '@/lib/registry/popup-registry';
 import { filterTools } from '@/lib/search';
 import { useLang, useT } from './hooks';
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { toolToMarkdown } from '@/lib/markdown';
+import { summaryToMarkdown } from '@/lib/markdown';
 import type { Tool } from '@/lib/registry/schema';
+import { buildSummary } from '@/lib/summary';
 import { useLang, useT } from './hooks';
 
 interface Props {
@@ -20,7 +21,7 @@ export function SummaryActions({ tool, dataAsOf, pinned, onTogglePin, onCompare,
   const name = tool.name[lang];
 
   const copy = () =>
-    copyText(toolToMarkdown(tool, lang, dataAsOf)).then(
+    copyText(summaryToMarkdown(buildSummary(tool, lang, dataAsOf), lang)).then(
       () => setCopyStatus('copied'),
       () => setCopyStatus('copyFailed'),
     );

@@ -1,13 +1,14 @@
-import { useEffect, type ReactNode } from 'react';
-import type { Detection } from '@/lib/detection/engine';
-import { citeArticle, describeMechanisms, describeThirdCountry } from '@/lib/format';
-import { countryName, formatDate } from '@/lib/i18n';
-import type { Section, Tool } from '@/lib/registry/schema';
+import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Detection } from '@/lib/detection/shapes';
+import type { Tool } from '@/lib/registry/schema';
+import { usePopupStore } from '@/lib/store';
+import { buildSummary, type Block, type Line, type SectionModel, type SummaryModel } from '@/lib/summary';
 import { ExternalLink } from './ExternalLink';
 import { useLang, useT } from './hooks';
+import { KeyFacts } from './KeyFacts';
 import { Unconfirmed } from './Unconfirmed';
 
-export type SummaryOrigin = { kind: 'detected'; detection: Detection } | { kind: 'list' } | { kind: 'pins' };
+export type SummaryOrigin = { kind: 'detected'; detection: Detection } | { kind: 'list' } | { kind: 'pins' } | { kind: 'link' };
 
 interface Props {
   tool: Tool;
@@ -16,33 +17,20 @@ interface Props {
   actions?: ReactNode;
 }
 
-function SectionBlock({ id, title, tool, children }: { id: Section; title: string; tool: Tool; children: ReactNode }) {
-  const t = useT();
-  const refs = tool.sources.flatMap((source, index) => (source.covers.includes(id) ? [index + 1] : []));
-  return (
-    <section aria-labelledby={`section-${id}`} className="section">
-      <h2 id={`section-${id}`}>{title}</h2>
-      {children}
-      {refs.length > 0 && (
-        <p className="source-refs">
-          {t('sourcesFor')}{' '}
-          {refs.map((n) => (
-            <a key={n} href={`#source-${n}`} className="source-ref">
-              [{n}]
-            </a>
-          ))}
-        </p>
-      )}
-    </section>
-  );
-}
+/** Opens a detail section and moves to an element in it (the section itself, or a source in the list). */
+type Reveal = (section: string, elementId?: string) => void;
 
-function Origin({ origin }: { origin: SummaryOrigin }) {
+function Origin({ origin, toolName }: { origin: SummaryOrigin; toolName: string }) {
   const t = useT();
-  if (origin.kind === 'list') return <p className="origin">{t('openedFromList')}</p>;
-  if (origin.kind === 'pins') return <p className="origin">{t('openedFromPins')}</p>;
+  if (origin.kind !== 'detected') {
+    const key = ({ list: 'openedFromList', pins: 'openedFromPins', link: 'openedFromLink' } as const)[origin.kind];
+    return <p className="origin">{t(key)}</p>;
+  }
   const { detection } = origin;
-  const evidence = detection.evidence.map(({ type, value }) => t(`evidence.${type}`, { value }));
+  // Evidence names registry rules only (a registered host, a marker), never the page's own words.
+  const evidence = detection.evidence.map((item) =>
+    item.type === 'path' ? t('evidence.path', { tool: toolName }) : t(`evidence.${item.type}`, { value: item.value }),
+  );
   return (
     <p className="origin detected">
       <span className={`dot ${detection.context}`} aria-hidden="true" />
@@ -51,165 +39,172 @@ function Origin({ origin }: { origin: SummaryOrigin }) {
   );
 }
 
-/** The structured privacy summary of one tool, in the display language. Registry text is rendered as text only. */
+function LineView({ line }: { line: Line }) {
+  return (
+    <>
+      {line.lead && <strong>{line.href ? `${line.lead} ` : `${line.lead}: `}</strong>}
+      {line.href ? (
+        <ExternalLink href={line.href} lang={line.lang}>
+          {line.text}
+        </ExternalLink>
+      ) : (
+        line.text
+      )}
+      {line.aside && <span className="aside"> ({line.aside})</span>}
+      <Unconfirmed note={line.unconfirmed} />
+    </>
+  );
+}
+
+function SourceRef({ number, reveal }: { number: number; reveal: Reveal }) {
+  return (
+    <a
+      href={`#source-${number}`}
+      className="source-ref"
+      onClick={(event) => {
+        event.preventDefault();
+        reveal('sources', `source-${number}`);
+      }}
+    >
+      [{number}]
+    </a>
+  );
+}
+
+function BlockView({ block, reveal }: { block: Block; reveal: Reveal }) {
+  const t = useT();
+  switch (block.kind) {
+    case 'heading':
+      return <h4>{block.text}</h4>;
+    case 'paragraph':
+      return (
+        <p>
+          <LineView line={block.line} />
+        </p>
+      );
+    case 'list':
+    case 'links':
+      return (
+        <ul className={block.kind}>
+          {block.lines.map((line, index) => (
+            <li key={index}>
+              <LineView line={line} />
+            </li>
+          ))}
+        </ul>
+      );
+    case 'statement':
+      return (
+        <blockquote className="statement">
+          {t('accordingTo', { source: block.sourceTitle })} <SourceRef number={block.source} reveal={reveal} />: {block.text}
+        </blockquote>
+      );
+  }
+}
+
+/** A collapsible detail section; its content is built only while it is open. */
+function Disclosure({ id, title, open, onToggle, children }: { id: string; title: string; open: boolean; onToggle: (open: boolean) => void; children: () => ReactNode }) {
+  return (
+    <details id={`section-${id}`} className="section" open={open} onToggle={(event) => onToggle(event.currentTarget.open)}>
+      <summary>
+        <h3>{title}</h3>
+      </summary>
+      {open && <div className="section-body">{children()}</div>}
+    </details>
+  );
+}
+
+function SectionContent({ section, reveal }: { section: SectionModel; reveal: Reveal }) {
+  const t = useT();
+  return (
+    <>
+      {section.blocks.map((block, index) => (
+        <BlockView key={index} block={block} reveal={reveal} />
+      ))}
+      {section.sources.length > 0 && (
+        <p className="source-refs">
+          {t('sourcesFor')} {section.sources.map((number) => <SourceRef key={number} number={number} reveal={reveal} />)}
+        </p>
+      )}
+    </>
+  );
+}
+
+function Sources({ model }: { model: SummaryModel }) {
+  return (
+    <ol className="sources">
+      {model.sources.map((source) => (
+        <li key={source.number} id={`source-${source.number}`} tabIndex={-1}>
+          {source.url ? <ExternalLink href={source.url}>{source.title}</ExternalLink> : source.title}{' '}
+          <span className="muted">
+            ({source.kind}; {source.accessed})
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/**
+ * One tool's summary: the key facts first, each opening its details; then the detail sections, collapsed
+ * unless the user opened them before. Registry text is rendered as text only.
+ */
 export function ToolSummary({ tool, origin, dataAsOf, actions }: Props) {
   const t = useT();
   const lang = useLang();
-  const { provider, links, transfer, dpa, residency, status } = tool;
+  const model = useMemo(() => buildSummary(tool, lang, dataAsOf), [tool, lang, dataAsOf]);
+  const open = usePopupStore((state) => state.open);
+  const setSectionOpen = usePopupStore((state) => state.setSectionOpen);
+  const [target, setTarget] = useState<string | null>(null);
+
+  const reveal: Reveal = (section, elementId = `section-${section}`) => {
+    setSectionOpen(section, true);
+    setTarget(elementId);
+  };
+
+  // After the section has opened, bring the target into view and give it the focus.
+  useLayoutEffect(() => {
+    if (!target) return;
+    const element = document.getElementById(target);
+    element?.scrollIntoView({ block: 'start' });
+    (element?.querySelector<HTMLElement>('summary') ?? element)?.focus();
+    setTarget(null);
+  }, [target]);
 
   useEffect(() => {
     performance.mark('summary-rendered');
   }, [tool.id]);
 
+  const { discontinued } = model;
   return (
     <article className="summary" aria-labelledby="tool-name">
       <header className="tool-head">
-        <h1 id="tool-name">{tool.name[lang]}</h1>
-        {actions}
-        <Origin origin={origin} />
-        {status.state === 'discontinued' && (
-          <div className="status-discontinued" role="note">
-            <strong>{t('discontinuedSince', { date: formatDate(status.since, lang) })}</strong> {status.note[lang]}
-            <Unconfirmed note={status.unconfirmed} />
-          </div>
-        )}
-        {status.state === 'active' && <Unconfirmed note={status.unconfirmed} />}
-      </header>
-
-      <p className="lead">{tool.summary[lang]}</p>
-
-      <SectionBlock id="provider" title={t('provider')} tool={tool}>
-        <address>
-          <strong>{provider.name}</strong>
-          <br />
-          {provider.address}
-          <br />
-          {t('country')}: {countryName(provider.country, lang)} · {t(`hosting.${tool.hosting}`)}
-        </address>
-        {provider.euEntity && (
-          <p className="eu-entity">
-            {provider.euEntity.role[lang]}: {provider.euEntity.name}, {provider.euEntity.address}
+        <div className="tool-title">
+          <h1 id="tool-name">{model.name}</h1>
+          {actions}
+        </div>
+        <Origin origin={origin} toolName={model.name} />
+        {discontinued && (
+          <p className="status-discontinued" role="note">
+            <strong>{discontinued.text}.</strong> {discontinued.note} <Unconfirmed note={discontinued.unconfirmed} />
           </p>
         )}
-        <Unconfirmed note={provider.unconfirmed} />
-        <ul className="links" aria-label={t('links')}>
-          {(['de', 'en'] as const).map((policyLang) => {
-            const link = links.privacyPolicy[policyLang];
-            return link ? (
-              <li key={policyLang} lang={policyLang}>
-                <ExternalLink href={link.url}>
-                  {t('privacyPolicy')} ({policyLang.toUpperCase()})
-                </ExternalLink>
-                <Unconfirmed note={link.unconfirmed} />
-              </li>
-            ) : null;
-          })}
-          {links.dpa && (
-            <li>
-              <ExternalLink href={links.dpa.url}>{t('dpaDocument')}</ExternalLink>
-              <Unconfirmed note={links.dpa.unconfirmed} />
-            </li>
-          )}
-          {links.more?.map((link) => (
-            <li key={link.url}>
-              <ExternalLink href={link.url}>{link.title[lang]}</ExternalLink>
-              <Unconfirmed note={link.unconfirmed} />
-            </li>
-          ))}
-        </ul>
-      </SectionBlock>
+        <Unconfirmed note={model.statusUnconfirmed} />
+      </header>
 
-      <SectionBlock id="collected" title={t('collected')} tool={tool}>
-        {tool.collected.map((group) => (
-          <div key={group.category} className="category" data-category={group.category}>
-            <h3>{t(`category.${group.category}`)}</h3>
-            {group.note && <p className="note">{group.note[lang]}</p>}
-            <ul>
-              {group.items.map((item) => (
-                <li key={item.en}>{item[lang]}</li>
-              ))}
-            </ul>
-            <Unconfirmed note={group.unconfirmed} />
-          </div>
-        ))}
-      </SectionBlock>
+      <KeyFacts rows={model.keyFacts} onOpen={(row) => reveal(row.section)} />
+      <p className="lead">{model.summary}</p>
 
-      <SectionBlock id="legalBases" title={t('legalBases')} tool={tool}>
-        <dl className="bases">
-          {tool.legalBases.map((basis) => (
-            <div key={basis.article}>
-              <dt>{citeArticle(basis.article, lang)}</dt>
-              <dd>
-                {basis.appliesWhen[lang]}
-                {basis.note && <> {basis.note[lang]}</>}
-                {basis.revocable && !basis.note && <> {t('consentRevocable')}.</>}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      </SectionBlock>
-
-      <SectionBlock id="retention" title={t('retention')} tool={tool}>
-        <ul className="rules">
-          {tool.retention.map((rule) => (
-            <li key={rule.trigger.en} data-scope={rule.scope}>
-              <strong>{rule.trigger[lang]}:</strong> {rule.outcome[lang]}{' '}
-              <span className="scope">({t(`scope.${rule.scope}`)})</span>
-              <Unconfirmed note={rule.unconfirmed} />
-            </li>
-          ))}
-        </ul>
-      </SectionBlock>
-
-      <SectionBlock id="dpa" title={t('dpa')} tool={tool}>
-        <p>
-          <strong>{t(`dpa.${dpa.status}`)}.</strong> {dpa.note[lang]}
-        </p>
-        <Unconfirmed note={dpa.unconfirmed} />
-      </SectionBlock>
-
-      <SectionBlock id="transfer" title={t('transfer')} tool={tool}>
-        <p>
-          <strong>{describeThirdCountry(transfer, lang)}</strong>
-          {' · '}
-          {t('mechanisms')}: {describeMechanisms(transfer, lang)}
-        </p>
-        <p>{transfer.note[lang]}</p>
-        <Unconfirmed note={transfer.unconfirmed} />
-        <h3>{t('residency')}</h3>
-        <p>
-          <strong>{t(`residency.${residency.available}`)}.</strong> {residency.note[lang]}
-        </p>
-        <Unconfirmed note={residency.unconfirmed} />
-      </SectionBlock>
-
-      {tool.notable.length > 0 && (
-        <SectionBlock id="notable" title={t('notable')} tool={tool}>
-          <ul className="notable">
-            {tool.notable.map((item) => (
-              <li key={item.text.en}>
-                <strong>{t(`notable.${item.kind}`)}:</strong> {item.text[lang]}
-                <Unconfirmed note={item.unconfirmed} />
-              </li>
-            ))}
-          </ul>
-        </SectionBlock>
-      )}
-
-      <section aria-labelledby="section-sources" className="section sources">
-        <h2 id="section-sources">{t('sources')}</h2>
-        <ol>
-          {tool.sources.map((source, index) => (
-            <li key={source.url ?? source.title} id={`source-${index + 1}`}>
-              {source.url ? <ExternalLink href={source.url}>{source.title}</ExternalLink> : <span>{source.title}</span>}{' '}
-              <span className="muted">({t('accessed', { date: formatDate(source.accessed, lang) })})</span>
-            </li>
-          ))}
-        </ol>
-        <p className="muted">
-          {t('lastReviewed', { date: formatDate(tool.lastReviewed, lang) })} · {t('dataAsOf', { date: formatDate(dataAsOf, lang) })}
-        </p>
-      </section>
+      <h2 className="details-title">{t('details')}</h2>
+      {model.sections.map((section) => (
+        <Disclosure key={section.id} id={section.id} title={section.title} open={open.includes(section.id)} onToggle={(isOpen) => setSectionOpen(section.id, isOpen)}>
+          {() => <SectionContent section={section} reveal={reveal} />}
+        </Disclosure>
+      ))}
+      <Disclosure id="sources" title={t('sources')} open={open.includes('sources')} onToggle={(isOpen) => setSectionOpen('sources', isOpen)}>
+        {() => <Sources model={model} />}
+      </Disclosure>
+      <p className="muted footer">{model.footer}</p>
     </article>
   );
 }

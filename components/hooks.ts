@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { use, useMemo } from 'react';
 import { translator, type Translate } from '@/lib/i18n';
 import type { Lang } from '@/lib/lang';
+import type { RegistryView } from '@/lib/registry/popup-registry';
 import type { Tool } from '@/lib/registry/schema';
-import type { RegistryView } from '@/lib/registry/view';
 import { selectLang, usePopupStore } from '@/lib/store';
 
 export function useLang(): Lang {
@@ -16,20 +16,11 @@ export function useT(): Translate {
 }
 
 /**
- * The full entries of the given tools, loading those not loaded yet: undefined while loading,
- * null for an id the registry does not have.
+ * A tool's full entry (null if the registry lacks it), read during render. An entry loaded before, as the
+ * detected tool is before the first render, is returned at once; otherwise the component suspends (React's
+ * `use`) while its chunk loads, so this may be called in loops and conditions.
  */
-export function useTools(registry: RegistryView, ids: readonly string[]): Array<Tool | null | undefined> {
-  const [, rerender] = useState(0);
-  const key = ids.join();
-  useEffect(() => {
-    let live = true;
-    const missing = ids.filter((id) => !registry.peek(id));
-    if (missing.length) void Promise.all(missing.map(registry.load)).then(() => live && rerender((n) => n + 1));
-    return () => {
-      live = false;
-    };
-    // `key` stands for `ids`, whose identity changes on every render.
-  }, [registry, key]);
-  return ids.map((id) => (registry.byId.has(id) ? registry.peek(id) : null));
+export function readTool(registry: RegistryView, id: string): Tool | null {
+  const loaded = registry.peek(id);
+  return loaded !== undefined ? loaded : use(registry.load(id));
 }

@@ -1,53 +1,71 @@
+import * as z from 'zod/mini';
 import { browser, type Browser } from 'wxt/browser';
 import { badgeFor, showBadge, type BadgeView } from '@/lib/badge';
-import { detectTool, parseWebUrl, type Detection } from '@/lib/detection';
-import { languageFor } from '@/lib/i18n';
-import { PageSignalsSchema, parseMessage, type Message, type TabState } from '@/lib/messaging/protocol';
-import { readLanguage } from '@/lib/preferences';
+import { unwrapLink } from '@/lib/detection/links';
+import { toolMatchPatterns, wrapperMatchPatterns } from '@/lib/detection/match-patterns';
+import { PageSignalsSchema, type Detection } from '@/lib/detection/shapes';
+import { languageFor, translator } from '@/lib/i18n';
+import type { Lang } from '@/lib/lang';
+import { LinkedToolSchema, parseMessage, type MessageReply } from '@/lib/messaging/protocol';
+import { preferencesItem, readLanguage } from '@/lib/preferences';
 import { catalogById } from '@/lib/registry/catalog';
-import { detectableTools, detectionById } from '@/lib/registry/detection-rules';
-import type { Lang } from '@/lib/registry/schema';
-import { collectPageSignals, markerQuery, probeGlobals } from '@/lib/scan';
-import { clearTabState, getTabState, setTabState } from '@/lib/storage';
-import * as z from 'zod/mini';
+import { detectableTools, detectionById, detectTool, linkWrappers } from '@/lib/registry/detection-rules';
+import { markerQuery, probeGlobals } from '@/lib/scan';
+import { clearTabState, getTabState, setTabState, type TabState } from '@/lib/tab-state';
+
+/** What the page scan brings back; page-controlled, so everything is bounded again here. */
+const PageScanSchema = z.strictObject({
+  url: z.string().check(z.maxLength(8192)),
+  signals: z.omit(PageSignalsSchema, { globals: true }),
+  links: z.array(LinkedToolSchema).check(z.maxLength(100)),
+});
+export type ScanResult = z.infer<typeof PageScanSchema> & { globals: string[] };
 
 export interface BackgroundDeps {
   detect: typeof detectTool;
   badge: (tabId: number, view: BadgeView | null) => Promise<void>;
-  scan: (tabId: number) => Promise<unknown>;
+  /** Reads a tab on the popup's request; `withGlobals` also probes the page's own globals. */
+  scan: (tabId: number, withGlobals: boolean) => Promise<unknown>;
   language: () => Promise<Lang>;
 }
-
-const ScanResultSchema = z.object({ url: z.string().check(z.maxLength(8192)), signals: PageSignalsSchema });
 
 /** What the registry's page markers ask of a page; the same for every scan. */
 const markerNames = markerQuery(detectableTools);
 
-/** Reads the active page through `activeTab`: DOM evidence from the isolated world, globals from the main world. */
-export async function scanWithScripting(tabId: number): Promise<unknown> {
-  const { selectors, globals } = markerNames;
-  const [dom] = await browser.scripting.executeScript({ target: { tabId }, func: collectPageSignals, args: [selectors] });
-  const [main] = await browser.scripting
-    .executeScript({ target: { tabId }, world: 'MAIN', func: probeGlobals, args: [globals] })
-    .catch(() => []);
-  const result = dom?.result as { url: string; signals: Record<string, unknown> } | undefined;
-  return result && { ...result, signals: { ...result.signals, globals: main?.result ?? [] } };
+/** The popup's page in a tab, showing one tool's summary. */
+export const summaryPageUrl = (toolId: string): string => browser.runtime.getURL(`/popup.html?tool=${encodeURIComponent(toolId)}`);
+
+/**
+ * Reads a tab through `activeTab` (or a host permission): the page scan in the isolated world, and, when
+ * the tab's tool is not yet known, which of the registry's globals exist in the main world.
+ */
+export async function scanWithScripting(tabId: number, withGlobals: boolean): Promise<unknown> {
+  const names = withGlobals ? markerNames.globals : [];
+  const [page, main] = await Promise.all([
+    browser.scripting.executeScript({ target: { tabId }, files: ['/page-scan.js'] }),
+    names.length
+      ? browser.scripting.executeScript({ target: { tabId }, world: 'MAIN', func: probeGlobals, args: [names] }).catch(() => [])
+      : [],
+  ]);
+  const parsed = PageScanSchema.safeParse(page[0]?.result);
+  if (!parsed.success) return null;
+  const flags: unknown = main[0]?.result;
+  const globals = typeof flags === 'string' && flags.length === names.length ? names.filter((_, index) => flags[index] === '1') : [];
+  return { ...parsed.data, globals } satisfies ScanResult;
 }
 
 async function defaultLanguage(): Promise<Lang> {
   return (await readLanguage()) ?? languageFor(browser.i18n.getUILanguage());
 }
 
-export const defaultDeps: BackgroundDeps = {
-  detect: detectTool,
-  badge: showBadge,
-  scan: scanWithScripting,
-  language: defaultLanguage,
-};
+const defaultDeps: BackgroundDeps = { detect: detectTool, badge: showBadge, scan: scanWithScripting, language: defaultLanguage };
+
+const sameDetection = (a: Detection | null | undefined, b: Detection | null): boolean => JSON.stringify(a ?? null) === JSON.stringify(b);
 
 /**
- * The background's whole job: keep per-tab detection state in session storage and the toolbar
- * icon in step with it.
+ * The background's whole job: keep per-tab detection state in session storage and the toolbar icon in step
+ * with it, from the browser's own tab events. No script runs in the meeting page for this: the browser reports
+ * the address of tabs on the registry's hosts, the only ones the extension has permission for.
  */
 export function createBackground(deps: BackgroundDeps = defaultDeps) {
   const queues = new Map<number, Promise<unknown>>();
@@ -55,8 +73,8 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
   let tickets = 0;
 
   /**
-   * Runs one tab's jobs one after another, in the order their events arrived, so a slow older event
-   * can never overwrite a newer one. Other tabs are not held up.
+   * Runs one tab's jobs one after another, in the order their events arrived, so a slow older event can
+   * never overwrite a newer one. Other tabs are not held up.
    */
   function inOrder<T>(tabId: number, job: () => Promise<T>): Promise<T> {
     const run = queues.get(tabId)?.catch(() => undefined).then(job) ?? job();
@@ -75,75 +93,50 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
   }
 
   async function apply(tabId: number, detection: Detection | null, via: TabState['via']): Promise<TabState | null> {
-    if (!detection) {
+    const entry = detection && catalogById.get(detection.toolId);
+    const rules = detection && detectionById.get(detection.toolId);
+    if (!detection || !entry || !rules) {
       await clearTabState(tabId);
       await deps.badge(tabId, null);
       return null;
     }
-    const entry = catalogById.get(detection.toolId);
-    const rules = detectionById.get(detection.toolId);
-    if (!entry || !rules) return null;
     const state: TabState = { detection, via };
     await setTabState(tabId, state);
     await deps.badge(tabId, badgeFor(detection, { name: entry.name, label: rules.label }, await deps.language()));
     return state;
   }
 
-  async function pageChanged(tabId: number, url: string): Promise<null> {
-    await latestOnly(tabId, async () => void (await apply(tabId, deps.detect(url), 'page')));
-    return null;
-  }
-
-  function scanTab(tabId: number): Promise<TabState | null> {
-    return inOrder(tabId, () => scanOnce(tabId));
-  }
-
-  async function scanOnce(tabId: number): Promise<TabState | null> {
-    const known = await getTabState(tabId);
-    if (known) return known;
-    let raw: unknown;
-    try {
-      raw = await deps.scan(tabId);
-    } catch {
-      // Pages the extension may not read (browser pages, the web store) simply have no detection.
-      return null;
-    }
-    const parsed = ScanResultSchema.safeParse(raw);
-    if (!parsed.success) return null;
-    const detection = deps.detect(parsed.data.url, parsed.data.signals);
-    return detection ? apply(tabId, detection, 'scan') : null;
-  }
-
-  /** Handles one received message; anything that is not a valid protocol message from the right sender gets no answer. */
-  async function receive(raw: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
-    const message: Message | null = parseMessage(raw);
-    if (!message || sender.id !== browser.runtime.id) return undefined;
-    switch (message.verb) {
-      case 'pageChanged': {
-        const tabId = sender.tab?.id;
-        if (tabId === undefined || sender.frameId !== 0) return undefined;
-        // A content script reports its own page; an address on another origin is not believed.
-        const reported = parseWebUrl(message.data.url);
-        const from = sender.url ? parseWebUrl(sender.url) : null;
-        if (!reported || (from && from.origin !== reported.origin)) return undefined;
-        return pageChanged(tabId, message.data.url);
-      }
-      case 'scanTab':
-        // Only the extension's own pages (the popup) may ask for a scan, never a content script.
-        if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
-        return scanTab(message.data.tabId);
-    }
-  }
-
+  /**
+   * Follows a tab's address. The browser reports it only on hosts the extension has permission for; on any
+   * other host a navigation arrives without it, and the mark is cleared.
+   */
   function tabUpdated(tabId: number, change: Browser.tabs.OnUpdatedInfo, tab: Browser.tabs.Tab): Promise<void> {
-    if (change.status !== 'loading' && change.url === undefined) return Promise.resolve();
-    // The address is visible only on registered tool hosts; elsewhere it is undefined and the mark is cleared.
+    const navigating = change.status === 'loading';
+    if (change.url === undefined && !navigating) return Promise.resolve();
     const detection = deps.detect(change.url ?? tab.url ?? '');
     return latestOnly(tabId, async () => {
       const known = await getTabState(tabId);
-      if (!detection && known?.via === 'scan' && change.status !== 'loading') return;
-      if (JSON.stringify(known?.detection ?? null) === JSON.stringify(detection)) return;
-      await apply(tabId, detection, 'page');
+      // What a scan found stays until the tab loads a new page; an in-page address change does not undo it.
+      if (!detection && known?.via === 'scan' && !navigating) return;
+      if (!sameDetection(known?.detection, detection)) await apply(tabId, detection, 'page');
+    });
+  }
+
+  /** Scans a tab for the popup: its tool (scanning the page only if nothing is known) and the tools it links to. */
+  function scanTab(tabId: number): Promise<MessageReply<'scanTab'>> {
+    return inOrder(tabId, async () => {
+      const known = await getTabState(tabId);
+      let raw: unknown = null;
+      try {
+        raw = await deps.scan(tabId, !known);
+      } catch {
+        // Pages the extension may not read (browser pages, the web store) have no detection and no links.
+      }
+      const result = raw as ScanResult | null;
+      const links = (result?.links ?? []).filter((link) => catalogById.has(link.toolId));
+      if (known || !result) return { state: known, links };
+      const state = await apply(tabId, deps.detect(result.url, { ...result.signals, globals: result.globals }), 'scan');
+      return { state, links };
     });
   }
 
@@ -152,9 +145,54 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
     return inOrder(tabId, () => clearTabState(tabId));
   }
 
+  /**
+   * A discarded or prerendered tab is swapped for a new one. The old id's state goes; the new tab's address
+   * decides afresh, as for any navigation.
+   */
+  async function tabReplaced(addedTabId: number, removedTabId: number): Promise<void> {
+    await tabRemoved(removedTabId);
+    const tab = await browser.tabs.get(addedTabId).catch(() => null);
+    if (tab) await tabUpdated(addedTabId, { status: 'loading' }, tab);
+  }
 
+  /** Marks the tabs that were already open when the extension started, e.g. after installation. */
+  async function markOpenTabs(): Promise<void> {
+    const tabs = await browser.tabs.query({});
+    await Promise.all(tabs.map((tab) => (tab.id === undefined || !tab.url ? undefined : tabUpdated(tab.id, { url: tab.url }, tab))));
+  }
 
-  return { receive, scanTab, pageChanged, tabUpdated, tabRemoved };
+  /** Handles one received message; anything that is not a valid protocol message from the extension's own pages gets no answer. */
+  async function receive(raw: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
+    const message = parseMessage(raw);
+    if (!message || sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+    switch (message.verb) {
+      case 'scanTab':
+        return scanTab(message.data.tabId);
+    }
+  }
+
+  return { receive, scanTab, tabUpdated, tabRemoved, tabReplaced, markOpenTabs };
+}
+
+const MENU_ID = 'summary-for-link';
+
+/** The link menu entry, shown only on links to the registry's hosts and to the link wrappers it can undo. */
+async function createLinkMenu(): Promise<void> {
+  const title = translator(await defaultLanguage())('linkMenu');
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({
+    id: MENU_ID,
+    title,
+    contexts: ['link'],
+    targetUrlPatterns: [...toolMatchPatterns(detectableTools), ...wrapperMatchPatterns(linkWrappers)],
+  });
+}
+
+/** Opens the summary of the tool a link leads to; the link itself is read here and nowhere kept. */
+async function linkMenuClicked(info: Browser.contextMenus.OnClickData): Promise<void> {
+  if (info.menuItemId !== MENU_ID || !info.linkUrl) return;
+  const toolId = detectTool(unwrapLink(info.linkUrl, linkWrappers))?.toolId ?? '';
+  await browser.tabs.create({ url: summaryPageUrl(toolId) });
 }
 
 /** Wires the background's listeners. */
@@ -168,4 +206,11 @@ export function registerBackground(background = createBackground()): void {
   });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => void background.tabUpdated(tabId, change, tab));
   browser.tabs.onRemoved.addListener((tabId) => void background.tabRemoved(tabId));
+  browser.tabs.onReplaced.addListener((added, removed) => void background.tabReplaced(added, removed));
+  browser.contextMenus.onClicked.addListener((info) => void linkMenuClicked(info));
+  browser.runtime.onInstalled.addListener(() => void background.markOpenTabs());
+  browser.runtime.onStartup.addListener(() => void background.markOpenTabs());
+  // The menu's title follows the language the user chooses in the popup.
+  void createLinkMenu();
+  preferencesItem.watch(() => void createLinkMenu());
 }

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { Detection } from '@/lib/detection/engine';
+import type { Detection } from '@/lib/detection/shapes';
 import { translator } from '@/lib/i18n';
-import type { Lang, Text } from '@/lib/registry/schema';
+import type { Lang } from '@/lib/lang';
+import type { Text } from '@/lib/registry/schema';
 
 export interface BadgeView {
   text: string;

@@ -1,13 +1,17 @@
 import rawStrings from '../data/ui-strings.json';
-import type { Lang, Text } from './registry/schema';
+import type { Lang } from './lang';
 
-export type UiKey = keyof typeof rawStrings;
+type Text = Record<Lang, string>;
+type RawKey = keyof typeof rawStrings;
+/** A key with `.one` and `.other` forms, chosen by the `count` variable. */
+type PluralKey = RawKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;
+export type UiKey = RawKey | PluralKey;
 
 /**
- * The interface strings. They are validated like the registry, by the tests and the build
+ * The interface strings. They are validated like the registry, by the registry check and the build
  * (UiStringsSchema), so the extension trusts them at run time.
  */
-export const uiStrings: Record<UiKey, Text> = rawStrings;
+export const uiStrings: Record<RawKey, Text> = rawStrings;
 
 /** The display language for a browser UI locale: German for de*, English otherwise. */
 export function languageFor(locale: string | undefined): Lang {
@@ -16,18 +20,21 @@ export function languageFor(locale: string | undefined): Lang {
 
 export type Translate = (key: UiKey, vars?: Record<string, string | number>) => string;
 
-/** A translator bound to one language; `{name}` placeholders are filled from `vars`. */
-export function translator(lang: Lang, strings: Record<UiKey, Text> = uiStrings): Translate {
+/**
+ * A translator bound to one language; `{name}` placeholders are filled from `vars`. A plural key picks its
+ * `.one` or `.other` form for `vars.count` by the language's plural rules.
+ */
+export function translator(lang: Lang, strings: Readonly<Record<string, Text>> = uiStrings): Translate {
+  const plurals = new Intl.PluralRules(lang);
   return (key, vars) => {
-    const text = strings[key][lang];
+    const text = strings[key]?.[lang] ?? strings[`${key}.${plurals.select(Number(vars?.count))}`]?.[lang] ?? strings[`${key}.other`]![lang];
     return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole)) : text;
   };
 }
 
 /** Formats an ISO date (YYYY-MM-DD) for the display language, e.g. "22. November 2026". */
 export function formatDate(iso: string, lang: Lang): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** A country's name in the display language, from its ISO code. */
@@ -35,7 +42,7 @@ export function countryName(code: string, lang: Lang): string {
   return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
 }
 
-/** Joins items as the language does: "A, B und C" / "A, B and C". */
+/** Joins items as the language does: "A, B und C" / "A, B, and C". */
 export function formatList(items: readonly string[], lang: Lang): string {
   return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
 }

@@ -1,4 +1,13 @@
-import type { DetectableTool, PageSignals } from '@/lib/detection/engine';
+import type { Detector } from '@/lib/detection/engine';
+import { collectLinkCandidates, summarizeLinks, type LinkedTool } from '@/lib/detection/links';
+import type { DetectableTool } from '@/lib/detection/rules';
+import type { PageSignals } from '@/lib/detection/shapes';
+import type { Wrapper } from '@/lib/detection/wrappers';
+
+/** Scripts and frames read from a page, in document order; the rest is never read. */
+export const ELEMENT_LIMIT = 200;
+/** Characters kept of a script or frame address and of the title. */
+const TEXT_LIMIT = 2048;
 
 /** The selectors and window properties the registry's page markers ask about. */
 export function markerQuery(tools: readonly DetectableTool[]): { selectors: string[]; globals: string[] } {
@@ -15,40 +24,68 @@ export function markerQuery(tools: readonly DetectableTool[]): { selectors: stri
   return { selectors: [...selectors], globals: [...globals] };
 }
 
+/** What the page scan returns: the page's address and signals for detection, and the tools it links to. */
+export interface PageScan {
+  url: string;
+  signals: Omit<PageSignals, 'globals'>;
+  links: LinkedTool[];
+}
+
+/** `src` of the first ELEMENT_LIMIT elements of a kind; reading stops there, however many the page has. */
+function sources(doc: Document, tag: 'script' | 'iframe'): string[] {
+  const elements = doc.getElementsByTagName(tag);
+  const found: string[] = [];
+  for (let index = 0; index < ELEMENT_LIMIT; index++) {
+    const element = elements.item(index) as HTMLScriptElement | HTMLIFrameElement | null;
+    if (!element) break;
+    const src = element.getAttribute('src') ? element.src : '';
+    if (src) found.push(src.slice(0, TEXT_LIMIT));
+  }
+  return found;
+}
+
 /**
- * Runs inside the scanned page, in the extension's isolated world, so the page's own scripts cannot
- * replace what it reads. Self-contained: it is serialised by `scripting.executeScript`.
+ * Reads the page for the on-demand scan, in the extension's isolated world, where the page's scripts cannot
+ * change what it reads. Every list is bounded while it is read. Links are reduced to tool ids and counts here,
+ * so the addresses they contain, which can carry join secrets, never leave the page.
  */
-export function collectPageSignals(selectors: string[]): { url: string; signals: PageSignals } {
-  const LIMIT = 200;
-  const srcs = (tag: string): string[] =>
-    Array.from(document.getElementsByTagName(tag), (el) => (el as HTMLScriptElement | HTMLIFrameElement).src)
-      .filter(Boolean)
-      .slice(0, LIMIT)
-      .map((src) => src.slice(0, 2048));
+export function scanPage(
+  doc: Document,
+  detect: Detector,
+  wrappers: readonly Wrapper[],
+  selectors: readonly string[],
+): PageScan {
   const matched = selectors.filter((selector) => {
     try {
-      return document.querySelector(selector) !== null;
+      return doc.querySelector(selector) !== null;
     } catch {
       return false;
     }
   });
   return {
-    url: location.href,
-    signals: { scripts: srcs('script'), frames: srcs('iframe'), selectors: matched, title: document.title.slice(0, 2048) },
+    url: doc.location?.href ?? '',
+    signals: { scripts: sources(doc, 'script'), frames: sources(doc, 'iframe'), selectors: matched, title: doc.title.slice(0, TEXT_LIMIT) },
+    links: summarizeLinks(collectLinkCandidates(doc), detect, wrappers),
   };
 }
 
 /**
- * Runs in the page's main world, the only place its globals are visible. It answers only which of the
- * given names exist; the page could lie here, so host matches always take precedence over markers.
+ * Runs in the page's main world, the only place its globals are visible, and where the page controls every
+ * prototype. So it calls no method the page could replace, reads no property value (a getter would tell the
+ * page it was asked), and answers with one string of '0' and '1' per name: whatever the page does, the answer
+ * is exactly as long as the question. The page could still lie, so host matches always win over markers.
+ * Self-contained: `scripting.executeScript` serialises it.
  */
-export function probeGlobals(names: string[]): string[] {
-  return names.filter((name) => {
+export function probeGlobals(names: string[]): string {
+  let flags = '';
+  for (let index = 0; index < names.length; index++) {
+    let present = false;
     try {
-      return name in window && (window as unknown as Record<string, unknown>)[name] != null;
+      present = names[index]! in window;
     } catch {
-      return false;
+      // A hostile page can make `in` throw through a proxy in the prototype chain; that counts as absent.
     }
-  });
+    flags += present ? '1' : '0';
+  }
+  return flags;
 }

@@ -1,12 +1,14 @@
+/** `npm run registry:check`: validates every registry file and the interface strings, naming file and field of each problem. */
 import { checkRegistry, formatProblem } from '../lib/registry/check.ts';
 import { readRegistryFiles } from '../lib/registry/node.ts';
 
-const { files, meta, unreadable } = readRegistryFiles(process.cwd());
-const { registry, problems: invalid } = checkRegistry(files, meta);
-const problems = [...unreadable, ...invalid];
-if (!registry || problems.length) {
-  console.error(`Registry check failed with ${problems.length} problem(s):`);
-  for (const problem of problems) console.error(`  ${formatProblem(problem)}`);
+const { raw, unreadable } = readRegistryFiles(process.cwd());
+const { registry, problems } = checkRegistry(raw);
+const all = [...unreadable, ...problems];
+if (!registry || all.length) {
+  console.error(`Registry check failed with ${all.length} problem(s):`);
+  for (const problem of all) console.error(`  ${formatProblem(problem)}`);
   process.exit(1);
 }
-console.log(`Registry OK: ${registry!.tools.length} tools, data as of ${registry!.meta.dataAsOf}.`);
+const sources = registry.tools.reduce((sum, tool) => sum + tool.sources.length, 0);
+console.log(`Registry OK: ${registry.tools.length} tools, ${sources} sources, ${registry.wrappers.length} link wrappers, data as of ${registry.meta.dataAsOf}.`);

@@ -3,7 +3,7 @@ import { App } from '@/components/App';
 import { loadPopup } from '@/lib/popup-start';
 import './style.css';
 
-const { registry, tabState } = await loadPopup(location.search);
+const { registry, opening, links } = await loadPopup(location.search);
 createRoot(document.getElementById('root')!).render(
-  <App registry={registry} tabState={tabState} copyText={(text) => navigator.clipboard.writeText(text)} />,
+  <App registry={registry} opening={opening} links={links} copyText={(text) => navigator.clipboard.writeText(text)} />,
 );

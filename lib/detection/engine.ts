@@ -38,8 +38,15 @@ export function parseWebUrl(input: unknown): URL | null {
   return url;
 }
 
-function hostOf(url: URL): string {
-  return url.hostname.replace(/\.$/, '');
+/**
+ * The host a page really comes from. Reverse proxies such as Microsoft Defender for Cloud Apps serve
+ * `teams.microsoft.com` as `teams.microsoft.com.mcas.ms`; with their suffix removed, the inner host is
+ * looked up like any other.
+ */
+function hostOf(url: URL, proxySuffixes: readonly string[]): string {
+  const host = url.hostname.replace(/\.$/, '');
+  const proxy = proxySuffixes.find((suffix) => host.endsWith(`.${suffix}`));
+  return proxy ? host.slice(0, -proxy.length - 1) : host;
 }
 
 /** Parent domains of a host from the most to the least specific: a.b.c -> a.b.c, b.c, c. */
@@ -69,8 +76,9 @@ function markerPresent(marker: Marker, signals: PageSignals): boolean {
 /**
  * Builds a detector over a set of tools. Hosts are indexed, so the cost of a lookup depends on
  * the number of labels in the host, not on the number of tools.
+ * @param proxySuffixes host suffixes of reverse proxies that serve other sites under their own name
  */
-export function createDetector(tools: readonly DetectableTool[]): Detector {
+export function createDetector(tools: readonly DetectableTool[], proxySuffixes: readonly string[] = []): Detector {
   const byHost = new Map<string, HostRule[]>();
   const excluded = new Set<string>();
   const compiled = new Map<string, CompiledTool>();
@@ -100,7 +108,7 @@ export function createDetector(tools: readonly DetectableTool[]): Detector {
   }
 
   function byAddress(url: URL): Detection | null {
-    const host = hostOf(url);
+    const host = hostOf(url, proxySuffixes);
     const location = url.pathname + url.search + url.hash;
     for (const suffix of suffixes(host)) {
       if (excluded.has(suffix)) return null;

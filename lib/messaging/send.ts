@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
-import type { MessageData, MessageReply, Verb } from './protocol';
+import { ReplySchemas, type MessageData, type MessageReply, type Verb } from './protocol';
 
-/**
- * Sends a protocol message to the background. It imports no schema, so the content script stays
- * small; the background validates what it receives, and callers that use a reply validate it.
- */
-export function sendMessage<V extends Verb>(verb: V, data: MessageData<V>): Promise<MessageReply<V>> {
-  return browser.runtime.sendMessage({ verb, data }) as Promise<MessageReply<V>>;
+/** Sends a protocol message to the background and validates the reply; null when there is none or it is malformed. */
+export async function request<V extends Verb>(verb: V, data: MessageData<V>): Promise<MessageReply<V> | null> {
+  const reply: unknown = await browser.runtime.sendMessage({ verb, data }).catch(() => null);
+  const parsed = ReplySchemas[verb].safeParse(reply);
+  return parsed.success ? (parsed.data as MessageReply<V>) : null;
 }

@@ -1,13 +1,34 @@
 import type { z } from 'zod';
 import { createDetector, exampleParts } from '../detection/engine';
+import { unwrapLink } from '../detection/links';
+import { WrappersSchema, type Wrapper } from '../detection/wrappers';
+import { RegistryMetaSchema, ToolSchema, UiStringsSchema, type RegistryMeta, type Tool } from './schema';
 import { idFromPath } from './tool-id';
-import { RegistryMetaSchema, ToolSchema, type RegistryMeta, type Tool } from './schema';
 
 export interface Registry {
   meta: RegistryMeta;
   tools: readonly Tool[];
   byId: ReadonlyMap<string, Tool>;
+  wrappers: readonly Wrapper[];
 }
+
+/** Everything under `data/`, as read from disk or bundled, before validation. */
+export interface RawRegistry {
+  /** Tool entries keyed by file path (`data/tools/<id>.json`). */
+  tools: Readonly<Record<string, unknown>>;
+  /** `data/registry.json`. */
+  meta: unknown;
+  /** `data/link-wrappers.json`. */
+  wrappers: unknown;
+  /** `data/ui-strings.json`; omitted where only the registry is checked. */
+  uiStrings?: unknown;
+}
+
+export const DATA_FILES = {
+  meta: 'data/registry.json',
+  wrappers: 'data/link-wrappers.json',
+  uiStrings: 'data/ui-strings.json',
+} as const;
 
 export interface RegistryProblem {
   file: string;
@@ -32,54 +53,63 @@ function problemsOf(file: string, error: z.ZodError): RegistryProblem[] {
   return error.issues.map((issue) => ({ file, path: issue.path.join('.'), message: issue.message }));
 }
 
-/** Every example must detect its own tool and nothing else; every counter-example must detect nothing. */
-function detectionProblems(tools: readonly Tool[], fileOf: (id: string) => string): RegistryProblem[] {
-  const detect = createDetector(tools);
+/**
+ * The grid: every example must detect its own tool and nothing else; every counter-example must detect
+ * nothing. Examples are addresses as people meet them, so wrapped ones are unwrapped first.
+ */
+function detectionProblems(tools: readonly Tool[], meta: RegistryMeta, fileOf: (id: string) => string): RegistryProblem[] {
+  const detect = createDetector(
+    tools,
+    meta.proxies.flatMap((proxy) => proxy.suffixes),
+  );
   const problems: RegistryProblem[] = [];
   for (const tool of tools) {
     tool.detection.examples.match.forEach((example, index) => {
       const { url, signals } = exampleParts(example);
       const found = detect(url, signals)?.toolId ?? 'nothing';
       if (found !== tool.id) {
-        problems.push({
-          file: fileOf(tool.id),
-          path: `detection.examples.match.${index}`,
-          message: `example ${url} detects ${found}, not ${tool.id}`,
-        });
+        problems.push({ file: fileOf(tool.id), path: `detection.examples.match.${index}`, message: `example ${url} detects ${found}, not ${tool.id}` });
       }
     });
     tool.detection.examples.noMatch.forEach((url, index) => {
       const found = detect(url)?.toolId;
       if (found) {
-        problems.push({
-          file: fileOf(tool.id),
-          path: `detection.examples.noMatch.${index}`,
-          message: `${url} must not be detected, but detects ${found}`,
-        });
+        problems.push({ file: fileOf(tool.id), path: `detection.examples.noMatch.${index}`, message: `${url} must not be detected, but detects ${found}` });
       }
     });
   }
   return problems;
 }
 
-/**
- * Validates raw registry data and reports every problem with its file and field.
- * @param files tool entries keyed by file path, as read from `data/tools/`
- * @param meta the contents of `data/registry.json`
- */
-export function checkRegistry(
-  files: Readonly<Record<string, unknown>>,
-  meta: unknown,
-  metaFile = 'data/registry.json',
-): { registry: Registry | null; problems: RegistryProblem[] } {
+/** Every wrapper example must unwrap to its target. */
+function wrapperProblems(wrappers: readonly Wrapper[]): RegistryProblem[] {
+  return wrappers.flatMap((wrapper, index) =>
+    wrapper.examples.flatMap(({ wrapped, target }, example) => {
+      const unwrapped = unwrapLink(wrapped, wrappers);
+      return unwrapped === target
+        ? []
+        : [{ file: DATA_FILES.wrappers, path: `wrappers.${index}.examples.${example}`, message: `unwraps to ${unwrapped}, not ${target}` }];
+    }),
+  );
+}
+
+/** Validates the raw registry data and reports every problem with its file and field. */
+export function checkRegistry(raw: RawRegistry): { registry: Registry | null; problems: RegistryProblem[] } {
   const problems: RegistryProblem[] = [];
-  const parsedMeta = RegistryMetaSchema.safeParse(meta);
-  if (!parsedMeta.success) problems.push(...problemsOf(metaFile, parsedMeta.error));
+  const meta = RegistryMetaSchema.safeParse(raw.meta);
+  if (!meta.success) problems.push(...problemsOf(DATA_FILES.meta, meta.error));
+  const wrappers = WrappersSchema.safeParse(raw.wrappers);
+  if (!wrappers.success) problems.push(...problemsOf(DATA_FILES.wrappers, wrappers.error));
+  else problems.push(...wrapperProblems(wrappers.data.wrappers));
+  if (raw.uiStrings !== undefined) {
+    const strings = UiStringsSchema.safeParse(raw.uiStrings);
+    if (!strings.success) problems.push(...problemsOf(DATA_FILES.uiStrings, strings.error));
+  }
 
   const tools: Tool[] = [];
   const fileById = new Map<string, string>();
-  for (const [file, raw] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
-    const parsed = ToolSchema.safeParse(raw);
+  for (const [file, entry] of Object.entries(raw.tools).sort(([a], [b]) => a.localeCompare(b))) {
+    const parsed = ToolSchema.safeParse(entry);
     if (!parsed.success) {
       problems.push(...problemsOf(file, parsed.error));
       continue;
@@ -89,25 +119,22 @@ export function checkRegistry(
       problems.push({ file, path: 'id', message: `duplicate id "${tool.id}", also used in ${fileById.get(tool.id)}` });
       continue;
     }
-    if (idFromPath(file) !== tool.id) {
-      problems.push({ file, path: 'id', message: `id "${tool.id}" must match the file name` });
-    }
+    if (idFromPath(file) !== tool.id) problems.push({ file, path: 'id', message: `id "${tool.id}" must match the file name` });
     fileById.set(tool.id, file);
     tools.push(tool);
   }
-  if (Object.keys(files).length === 0) problems.push({ file: 'data/tools', path: '', message: 'no tool entries found' });
+  if (Object.keys(raw.tools).length === 0) problems.push({ file: 'data/tools', path: '', message: 'no tool entries found' });
+  if (!meta.success || !wrappers.success) return { registry: null, problems };
 
-  problems.push(...detectionProblems(tools, (id) => fileById.get(id) ?? id));
-  if (problems.length || !parsedMeta.success) return { registry: null, problems };
-  return {
-    registry: { meta: parsedMeta.data, tools, byId: new Map(tools.map((tool) => [tool.id, tool])) },
-    problems,
-  };
+  problems.push(...detectionProblems(tools, meta.data, (id) => fileById.get(id) ?? id));
+  if (problems.length) return { registry: null, problems };
+  const byId = new Map(tools.map((tool) => [tool.id, tool]));
+  return { registry: { meta: meta.data, tools, byId, wrappers: wrappers.data.wrappers }, problems };
 }
 
 /** Like {@link checkRegistry}, but throws a {@link RegistryError} listing every problem. */
-export function parseRegistry(files: Readonly<Record<string, unknown>>, meta: unknown): Registry {
-  const { registry, problems } = checkRegistry(files, meta);
+export function parseRegistry(raw: RawRegistry): Registry {
+  const { registry, problems } = checkRegistry(raw);
   if (!registry) throw new RegistryError(problems);
   return registry;
 }

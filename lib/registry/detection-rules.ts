@@ -1,7 +1,11 @@
+import meta from '../../data/registry.json';
+import wrapperData from '../../data/link-wrappers.json';
 import { createDetector, type Detector } from '../detection/engine';
 import type { DetectableTool, DetectionRules } from '../detection/rules';
+import type { Wrapper } from '../detection/wrappers';
 import { idFromPath } from './tool-id';
 
+// The registry was validated at build time (wxt.config.ts), so these are trusted here.
 const rules = import.meta.glob<DetectionRules>('../../data/tools/*.json', { eager: true, import: 'detection' });
 
 /** Every tool's detection rules, without the rest of its entry: all the background and the engine need. */
@@ -12,8 +16,14 @@ export const detectableTools: readonly DetectableTool[] = Object.entries(rules).
 
 export const detectionById: ReadonlyMap<string, DetectionRules> = new Map(detectableTools.map((tool) => [tool.id, tool.detection]));
 
+/** Redirect wrappers of mail gateways and link trackers, undone before a link is detected. */
+export const linkWrappers = wrapperData.wrappers as readonly Wrapper[];
+
 /**
  * Detects the conferencing tool behind an address, optionally helped by page signals from a scan.
  * Pure and total: any input gives a Detection or null, never an exception.
  */
-export const detectTool: Detector = createDetector(detectableTools);
+export const detectTool: Detector = createDetector(
+  detectableTools,
+  meta.proxies.flatMap((proxy) => proxy.suffixes),
+);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DetectionRulesSchema } from '../detection/rules';
+import { DetectionRulesSchema, HostnameSchema } from '../detection/rules';
 import { TOOL_ID_PATTERN } from '../detection/shapes';
 import { LANGS } from '../lang';
 
@@ -265,9 +265,17 @@ export const ToolSchema = z
   });
 export type Tool = z.infer<typeof ToolSchema>;
 
+/** A reverse proxy that serves other sites under its own host suffix: `<site>.<suffix>`. */
+export const ProxySchema = z.strictObject({
+  name: nonEmpty,
+  suffixes: z.array(HostnameSchema).min(1),
+  source: HttpsUrlSchema,
+});
+
 export const RegistryMetaSchema = z.strictObject({
   /** Date up to which the registry's facts were gathered. */
   dataAsOf: IsoDateSchema,
+  proxies: z.array(ProxySchema),
 });
 export type RegistryMeta = z.infer<typeof RegistryMetaSchema>;
 

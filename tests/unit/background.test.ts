@@ -1,33 +1,21 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBackground, type BackgroundDeps } from '@/lib/background';
-import { detectTool } from '@/lib/detection';
-import { getTabState } from '@/lib/storage';
+import { getTabState } from '@/lib/tab-state';
+import { emptyScan, fromPopup, setupBackground, tab } from './support/background';
 
-function setup(overrides: Partial<BackgroundDeps> = {}) {
-  const deps: BackgroundDeps = {
-    detect: detectTool,
-    badge: vi.fn(async () => {}),
-    scan: vi.fn(async () => null),
-    language: async () => 'en',
-    ...overrides,
-  };
-  return { deps, background: createBackground(deps) };
-}
-
-const fromTab = (tabId: number, url: string) => ({ id: browser.runtime.id, tab: { id: tabId } as never, frameId: 0, url });
 const teamsUrl = 'https://teams.microsoft.com/v2/';
-const fromPopup = { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') };
+const teamsMeeting = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0';
+
+const sessionKeys = async () => Object.keys(await fakeBrowser.storage.session.get(null));
 
 beforeEach(() => {
   fakeBrowser.reset();
 });
 
-describe('background', () => {
-  it('stores a Teams detection for the reporting tab only and marks only that tab', async () => {
-    const { deps, background } = setup();
-    await background.receive({ verb: 'pageChanged', data: { url: teamsUrl } }, fromTab(7, teamsUrl));
+describe('following tabs from the browser’s own tab events', () => {
+  it('stores a Teams detection for that tab only and marks only that tab', async () => {
+    const { deps, background } = setupBackground();
+    await background.tabUpdated(7, { status: 'loading', url: teamsUrl }, tab(7, teamsUrl));
 
     expect(await getTabState(7)).toEqual({
       detection: { toolId: 'microsoft-teams', context: 'app', evidence: [{ type: 'host', value: 'teams.microsoft.com' }] },
@@ -39,110 +27,175 @@ describe('background', () => {
   });
 
   it('never stores the page address, which can carry a meeting passcode', async () => {
-    const { background } = setup();
+    const { background } = setupBackground();
     const url = 'https://teams.microsoft.com/meet/1234567890123?p=SECRET';
-    await background.receive({ verb: 'pageChanged', data: { url } }, fromTab(3, url));
+    await background.tabUpdated(3, { url }, tab(3, url));
     expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain('SECRET');
   });
 
-  it('clears the state when the tab closes', async () => {
-    const { background } = setup();
-    await background.receive({ verb: 'pageChanged', data: { url: teamsUrl } }, fromTab(7, teamsUrl));
-    await background.tabRemoved(7);
-    expect(await getTabState(7)).toBeNull();
+  it('follows an in-page navigation from the Teams app into a meeting and back', async () => {
+    const { background } = setupBackground();
+    await background.tabUpdated(7, { status: 'loading', url: teamsUrl }, tab(7, teamsUrl));
+    await background.tabUpdated(7, { url: teamsMeeting }, tab(7, teamsMeeting));
+    expect((await getTabState(7))?.detection.context).toBe('meeting');
+    await background.tabUpdated(7, { url: teamsUrl }, tab(7, teamsUrl));
+    expect((await getTabState(7))?.detection.context).toBe('app');
   });
 
-  it('clears the state and the badge when the tab navigates to a page that is not a tool', async () => {
-    const { deps, background } = setup();
-    await background.receive({ verb: 'pageChanged', data: { url: teamsUrl } }, fromTab(7, teamsUrl));
-    await background.tabUpdated(7, { status: 'loading' }, { id: 7 } as never);
+  it('clears the state and the badge when the tab navigates to a host it has no permission for (no address reported)', async () => {
+    const { deps, background } = setupBackground();
+    await background.tabUpdated(7, { status: 'loading', url: teamsUrl }, tab(7, teamsUrl));
+    await background.tabUpdated(7, { status: 'loading' }, tab(7));
     expect(await getTabState(7)).toBeNull();
     expect(deps.badge).toHaveBeenLastCalledWith(7, null);
   });
 
-  it('follows an in-page navigation from the Teams app into a meeting', async () => {
-    const { background } = setup();
-    await background.receive({ verb: 'pageChanged', data: { url: teamsUrl } }, fromTab(7, teamsUrl));
-    const meeting = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0';
-    await background.receive({ verb: 'pageChanged', data: { url: meeting } }, fromTab(7, teamsUrl));
-    expect((await getTabState(7))?.detection.context).toBe('meeting');
+  it('clears every one of many tabs that leave a tool for hosts without permission', async () => {
+    const { background } = setupBackground();
+    const ids = Array.from({ length: 50 }, (_, index) => index + 1);
+    await Promise.all(ids.map((id) => background.tabUpdated(id, { status: 'loading', url: teamsMeeting }, tab(id, teamsMeeting))));
+    expect(await sessionKeys()).toHaveLength(50);
+    await Promise.all(ids.map((id) => background.tabUpdated(id, { status: 'loading' }, tab(id))));
+    expect(await sessionKeys()).toEqual([]);
   });
 
   it('applies a burst of address changes in order, so the newest address decides even when older work is slower', async () => {
     let calls = 0;
     // The first badge update is slow, as a busy worker can be.
     const language = () => new Promise<'en'>((resolve) => setTimeout(resolve, calls++ === 0 ? 30 : 0, 'en'));
-    const { deps, background } = setup({ language });
-    const meeting = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0';
-    const updates = [
-      background.receive({ verb: 'pageChanged', data: { url: meeting } }, fromTab(7, teamsUrl)),
-      background.tabUpdated(7, { url: teamsUrl }, { id: 7, url: teamsUrl } as never),
-      background.receive({ verb: 'pageChanged', data: { url: meeting } }, fromTab(7, teamsUrl)),
-      background.receive({ verb: 'pageChanged', data: { url: teamsUrl } }, fromTab(7, teamsUrl)),
-    ];
-    await Promise.all(updates);
+    const { deps, background } = setupBackground({ language });
+    await Promise.all([
+      background.tabUpdated(7, { url: teamsMeeting }, tab(7, teamsMeeting)),
+      background.tabUpdated(7, { url: teamsUrl }, tab(7, teamsUrl)),
+      background.tabUpdated(7, { url: teamsMeeting }, tab(7, teamsMeeting)),
+      background.tabUpdated(7, { url: teamsUrl }, tab(7, teamsUrl)),
+    ]);
     expect((await getTabState(7))?.detection.context).toBe('app');
     expect(deps.badge).toHaveBeenLastCalledWith(7, expect.objectContaining({ title: 'Microsoft Teams detected' }));
   });
 
+  it('ignores events that carry neither an address nor a navigation (title, favicon, load complete)', async () => {
+    const { deps, background } = setupBackground();
+    await background.tabUpdated(7, { status: 'loading', url: teamsUrl }, tab(7, teamsUrl));
+    await background.tabUpdated(7, { status: 'complete' }, tab(7));
+    await background.tabUpdated(7, { title: 'Chat | Microsoft Teams' }, tab(7));
+    expect(await getTabState(7)).not.toBeNull();
+    expect(deps.badge).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not detect the vendor’s help and marketing hosts', async () => {
+    const { deps, background } = setupBackground();
+    for (const url of ['https://support.zoom.us/hc/en-us', 'https://www.webex.com/pricing.html', 'https://help.webex.com/en-us/article/x']) {
+      await background.tabUpdated(9, { status: 'loading', url }, tab(9, url));
+    }
+    expect(await getTabState(9)).toBeNull();
+    expect(deps.badge).not.toHaveBeenCalledWith(9, expect.objectContaining({ text: expect.any(String) }));
+  });
+});
+
+describe('tab lifecycle', () => {
+  it('clears the state when the tab closes', async () => {
+    const { background } = setupBackground();
+    await background.tabUpdated(7, { url: teamsUrl }, tab(7, teamsUrl));
+    await background.tabRemoved(7);
+    expect(await getTabState(7)).toBeNull();
+  });
+
   it('does not bring back the state of a tab closed while its update was still running', async () => {
     const language = () => new Promise<'en'>((resolve) => setTimeout(resolve, 20, 'en'));
-    const { background } = setup({ language });
-    const update = background.receive({ verb: 'pageChanged', data: { url: teamsUrl } }, fromTab(7, teamsUrl));
+    const { background } = setupBackground({ language });
+    const update = background.tabUpdated(7, { url: teamsUrl }, tab(7, teamsUrl));
     const closed = background.tabRemoved(7);
     await Promise.all([update, closed]);
     expect(await getTabState(7)).toBeNull();
   });
 
-  it.each([
-    ['an unknown verb', { verb: 'deleteEverything', data: {} }],
-    ['a missing url', { verb: 'pageChanged', data: {} }],
-    ['a url that is not a string', { verb: 'pageChanged', data: { url: 42 } }],
-    ['extra fields', { verb: 'pageChanged', data: { url: teamsUrl }, toolId: 'zoom' }],
-    ['a string', 'pageChanged'],
-    ['null', null],
-  ])('ignores a malformed message: %s', async (_, message) => {
-    const { deps, background } = setup();
-    expect(await background.receive(message, fromTab(7, teamsUrl))).toBeUndefined();
-    expect(await getTabState(7)).toBeNull();
-    expect(deps.badge).not.toHaveBeenCalled();
+  it('moves the state to the new tab when the browser replaces a discarded tab, and leaves no key behind', async () => {
+    const { background } = setupBackground();
+    const ids = Array.from({ length: 50 }, (_, index) => index + 1);
+    await Promise.all(ids.map((id) => background.tabUpdated(id, { url: teamsMeeting }, tab(id, teamsMeeting))));
+    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(async (id: number) => tab(id, teamsMeeting));
+    await Promise.all(ids.map((id) => background.tabReplaced(id + 1000, id)));
+    expect((await sessionKeys()).sort()).toEqual(ids.map((id) => `tab-${id + 1000}`).sort());
+    expect((await getTabState(1001))?.detection.toolId).toBe('microsoft-teams');
   });
 
-  it('does not believe a report of an address on another origin than the reporting page', async () => {
-    const { background } = setup();
-    await background.receive({ verb: 'pageChanged', data: { url: teamsUrl } }, fromTab(7, 'https://example.com/'));
-    expect(await getTabState(7)).toBeNull();
+  it('drops the state of a replaced tab whose new page it cannot read', async () => {
+    const { background } = setupBackground();
+    await background.tabUpdated(5, { url: teamsMeeting }, tab(5, teamsMeeting));
+    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(async (id: number) => tab(id));
+    await background.tabReplaced(6, 5);
+    expect(await sessionKeys()).toEqual([]);
   });
 
-  it('ignores messages from other extensions and from sub-frames', async () => {
-    const { background } = setup();
-    await background.receive({ verb: 'pageChanged', data: { url: teamsUrl } }, { ...fromTab(7, teamsUrl), id: 'other-extension' });
-    await background.receive({ verb: 'pageChanged', data: { url: teamsUrl } }, { ...fromTab(7, teamsUrl), frameId: 3 });
-    expect(await getTabState(7)).toBeNull();
+  it('marks the tool tabs that were already open when the extension starts', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([tab(1, teamsMeeting), tab(2, 'https://www.example.com/'), tab(3)]);
+    const { background } = setupBackground();
+    await background.markOpenTabs();
+    expect(await sessionKeys()).toEqual(['tab-1']);
   });
+});
 
-  it('scans a tab with no detection and keeps what the page markers show', async () => {
+describe('the scan the popup asks for', () => {
+  it('scans a tab with no detection, keeps what the page markers show, and reports the linked tools', async () => {
     const scan = vi.fn(async () => ({
-      url: 'https://video.example.org/html5client/join?sessionToken=abc',
-      signals: { scripts: [], frames: [], selectors: [], globals: [], title: 'BigBlueButton' },
+      ...emptyScan('https://video.example.org/html5client/join?sessionToken=abc'),
+      signals: { scripts: [], frames: [], selectors: [], title: 'BigBlueButton' },
+      links: [{ toolId: 'zoom', count: 2 }],
     }));
-    const { background } = setup({ scan });
-    const state = await background.receive({ verb: 'scanTab', data: { tabId: 4 } }, fromPopup);
-    expect(state).toMatchObject({ detection: { toolId: 'bigbluebutton' }, via: 'scan' });
-    expect(await getTabState(4)).toEqual(state);
+    const { background } = setupBackground({ scan });
+    const reply = await background.receive({ verb: 'scanTab', data: { tabId: 4 } }, fromPopup);
+    expect(reply).toMatchObject({ state: { detection: { toolId: 'bigbluebutton' }, via: 'scan' }, links: [{ toolId: 'zoom', count: 2 }] });
+    expect(scan).toHaveBeenCalledWith(4, true);
+    expect(await getTabState(4)).toEqual((reply as { state: unknown }).state);
   });
 
-  it('treats a failed or malformed scan as nothing detected', async () => {
-    for (const scan of [vi.fn(async () => { throw new Error('Cannot access a chrome:// URL'); }), vi.fn(async () => ({ url: 5 }))]) {
-      const { background } = setup({ scan });
-      expect(await background.receive({ verb: 'scanTab', data: { tabId: 4 } }, fromPopup)).toBeNull();
+  it('keeps a known detection and only reads the page for links, without probing its globals', async () => {
+    const scan = vi.fn(async () => ({ ...emptyScan(teamsUrl), links: [{ toolId: 'zoom', count: 1 }] }));
+    const { background } = setupBackground({ scan });
+    await background.tabUpdated(4, { url: teamsUrl }, tab(4, teamsUrl));
+    const reply = await background.scanTab(4);
+    expect(scan).toHaveBeenCalledWith(4, false);
+    expect(reply.state?.detection.toolId).toBe('microsoft-teams');
+    expect(reply.links).toEqual([{ toolId: 'zoom', count: 1 }]);
+  });
+
+  it('drops linked tools the registry does not know', async () => {
+    const scan = vi.fn(async () => ({ ...emptyScan('https://mail.example.com/'), links: [{ toolId: 'made-up', count: 3 }, { toolId: 'webex', count: 1 }] }));
+    const { background } = setupBackground({ scan });
+    expect((await background.scanTab(4)).links).toEqual([{ toolId: 'webex', count: 1 }]);
+  });
+
+  it('treats a failed or malformed scan as nothing detected and nothing linked', async () => {
+    for (const scan of [vi.fn(async () => Promise.reject(new Error('Cannot access a chrome:// URL'))), vi.fn(async () => null)]) {
+      const { background } = setupBackground({ scan });
+      expect(await background.receive({ verb: 'scanTab', data: { tabId: 4 } }, fromPopup)).toEqual({ state: null, links: [] });
     }
   });
 
-  it('refuses scan requests from content scripts', async () => {
-    const scan = vi.fn(async () => null);
-    const { background } = setup({ scan });
-    await background.receive({ verb: 'scanTab', data: { tabId: 4 } }, fromTab(9, teamsUrl));
-    expect(scan).not.toHaveBeenCalled();
+  it('stores only registry names from a self-hosted path, never the join token in it', async () => {
+    const token = 'k7xq9w2e';
+    const url = `https://cloud.example.org/index.php/call/${token}`;
+    const { background } = setupBackground({ scan: vi.fn(async () => emptyScan(url)) });
+    const { state } = await background.scanTab(4);
+    expect(state?.detection).toMatchObject({ toolId: 'nextcloud-talk', evidence: [{ type: 'path' }] });
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain(token);
+  });
+
+  it('names the registered host of an embedded frame, never the host the page chose', async () => {
+    const hostile = `https://'"onmouseover=alert(1)"{x}$'$&(y)${'a'.repeat(1900)}.teams.microsoft.com/v2/`;
+    const scan = vi.fn(async () => ({ ...emptyScan('https://neutral.example.net/'), signals: { scripts: [], frames: [hostile], selectors: [], title: '' } }));
+    const { background } = setupBackground({ scan });
+    const { state } = await background.scanTab(4);
+    expect(state?.detection).toEqual({ toolId: 'microsoft-teams', context: 'embedded', evidence: [{ type: 'frame', value: 'teams.microsoft.com' }] });
+  });
+
+  it('keeps badge and stored state in agreement for an address of 5,000 characters', async () => {
+    const url = `https://cloud.example.org/index.php/call/${'a'.repeat(5000)}`;
+    const { deps, background } = setupBackground({ scan: vi.fn(async () => emptyScan(url)) });
+    const { state } = await background.scanTab(4);
+    expect(deps.badge).toHaveBeenCalledWith(4, expect.objectContaining({ text: expect.any(String) }));
+    expect(await getTabState(4)).toEqual(state);
+    expect(state).not.toBeNull();
   });
 });

@@ -1,188 +1,269 @@
-import { act, cleanup, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { App } from '@/components/App';
-import type { TabState } from '@/lib/messaging/protocol';
-import { registry } from '@/lib/registry/bundled';
-import { parseRegistry } from '@/lib/registry';
-import { viewOf } from '@/lib/registry/view';
-import { hydratePreferences, usePopupStore } from '@/lib/store';
-import type { Tool } from '@/lib/registry/schema';
+import { act, cleanup, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseRegistry } from '@/lib/registry/check';
+import { usePopupStore } from '@/lib/store';
+import { rawRegistry, registry, teams, viewOf } from './support/registry';
+import { onTeams, renderPopup } from './support/render';
+import { KEYS, pin, readRaw, resetBrowser, settle, stored, writeRaw } from './support/storage';
 
-const view = viewOf(registry);
-const teamsState: TabState = {
-  detection: { toolId: 'microsoft-teams', context: 'meeting', evidence: [{ type: 'host', value: 'teams.microsoft.com' }] },
-  via: 'page',
-};
-
-async function renderPopup(tabState: TabState | null = null, registryView = view, copyText = vi.fn(async (_text: string) => {})) {
-  await hydratePreferences('en');
-  const user = userEvent.setup();
-  const result = render(<App registry={registryView} tabState={tabState} copyText={copyText} />);
-  return { user, copyText, ...result };
-}
-
-beforeEach(() => {
-  fakeBrowser.reset();
-  usePopupStore.setState({ lang: null, pins: [], dropped: [], systemLang: 'en' });
-});
+beforeEach(resetBrowser);
 afterEach(cleanup);
 
-describe('the summary', () => {
-  it('shows the detected tool with its evidence, every section and the seed facts', async () => {
-    await renderPopup(teamsState);
-    expect(screen.getByRole('heading', { level: 1, name: 'Microsoft Teams' })).toBeTruthy();
-    expect(screen.getByText(/Detected on this page · Meeting · Address teams.microsoft.com/)).toBeTruthy();
-    for (const section of ['Provider', 'Collected data', 'Legal basis', 'Retention', 'Data-processing agreement', 'Third-country transfer', 'Notable processing', 'Sources']) {
-      expect(screen.getByRole('heading', { level: 2, name: section })).toBeTruthy();
+const listed = (selector: string) => [...document.querySelectorAll(selector)].map((element) => element.textContent);
+
+describe('the summary of a detected tool', () => {
+  it('answers first: six key facts under the name, each with a spoken mark', async () => {
+    await renderPopup({ opening: onTeams });
+    screen.getByRole('heading', { level: 1, name: 'Microsoft Teams' });
+    screen.getByText(/Detected on this page · Meeting · Address on teams\.microsoft\.com/);
+    const facts = within(screen.getByRole('region', { name: 'Key facts' })).getAllByRole('button');
+    expect(facts.map((button) => button.querySelector('.fact-label')?.textContent)).toEqual([
+      'Who processes: ',
+      'Where data goes: ',
+      'Recording and transcripts: ',
+      'AI features: ',
+      'End-to-end encryption: ',
+      'Data-processing agreement: ',
+    ]);
+    expect(within(facts[1]!).getByRole('img').getAttribute('aria-label')).toBe('Attention');
+    expect(within(facts[5]!).getByRole('img').getAttribute('aria-label')).toBe('Protective');
+  });
+
+  it('keeps every detail section collapsed until asked, then shows its content', async () => {
+    const { user } = await renderPopup({ opening: onTeams });
+    const sections = [...document.querySelectorAll('details.section')];
+    expect(sections.length).toBeGreaterThanOrEqual(9);
+    for (const section of sections) expect(section.querySelector('.section-body')).toBeNull();
+    for (const section of sections) {
+      await user.click(section.querySelector('summary')!);
+      expect(section.querySelector('.section-body')?.textContent?.trim()).not.toBe('');
     }
-    const technical = screen.getByRole('heading', { level: 3, name: 'Technical and device data' }).parentElement!;
-    expect(within(technical).getByText('MAC addresses')).toBeTruthy();
-    expect(screen.getByText('Art. 6(1)(f) GDPR')).toBeTruthy();
+    screen.getByText('MAC addresses');
+    screen.getByText('Art. 6(1)(f) GDPR:');
+  });
+
+  it('opens a key fact’s details and moves the focus there', async () => {
+    const { user } = await renderPopup({ opening: onTeams });
+    await user.click(screen.getByRole('button', { name: /^Attention Where data goes/ }));
+    const transfer = document.getElementById('section-transfer') as HTMLDetailsElement;
+    expect(transfer.open).toBe(true);
+    expect(document.activeElement).toBe(transfer.querySelector('summary'));
+    within(transfer).getByText(/^Safeguard: EU-US Data Privacy Framework/);
+  });
+
+  it('remembers which sections were opened, for the next popup', async () => {
+    const { user } = await renderPopup({ opening: onTeams });
+    await user.click(screen.getByText('Collected data'));
+    await settle();
+    expect(((await readRaw(KEYS.preferences)) as { state: { open: string[] } }).state.open).toEqual(['collected']);
+    cleanup();
+    await renderPopup({ opening: onTeams });
+    expect((document.getElementById('section-collected') as HTMLDetailsElement).open).toBe(true);
+    expect((document.getElementById('section-provider') as HTMLDetailsElement).open).toBe(false);
+  });
+
+  it('attributes the organisation’s own claims to its notice and links to that source', async () => {
+    const { user } = await renderPopup({ opening: onTeams });
+    await user.click(screen.getByText('Data-processing agreement', { selector: 'h3' }));
+    const claims = document.querySelectorAll('#section-dpa blockquote.statement');
+    expect(claims).toHaveLength(2);
+    expect(claims[0]!.textContent).toMatch(/^According to Datenschutzerklärung einer deutschen Website.* \[1\]: The organisation that published this notice states/);
+    await user.click(within(claims[0] as HTMLElement).getByRole('link', { name: '[1]' }));
+    expect((document.getElementById('section-sources') as HTMLDetailsElement).open).toBe(true);
+    expect(document.activeElement?.id).toBe('source-1');
   });
 
   it('marks unconfirmed facts visibly', async () => {
-    await renderPopup(teamsState);
-    const marks = screen.getAllByText('Unconfirmed');
-    expect(marks.length).toBeGreaterThan(0);
-    expect(marks[0]!.closest('.unconfirmed')?.textContent).toMatch(/not (re-)?checked/);
+    const { user } = await renderPopup({ opening: onTeams });
+    await user.click(screen.getByText('Recording, transcription, AI and encryption'));
+    const note = screen.getAllByText('Unconfirmed')[0]!.closest('.unconfirmed');
+    expect(note?.textContent).toMatch(/30 days .* 120 days/);
   });
 
   it('says a discontinued tool is discontinued, with the date', async () => {
     const { user } = await renderPopup();
     await user.type(screen.getByRole('searchbox'), 'skype');
     await user.click(screen.getByRole('button', { name: /^Skype/ }));
-    expect(await screen.findByText(/Discontinued since May 5, 2025/)).toBeTruthy();
-    expect(screen.getByText('Opened from the list')).toBeTruthy();
+    await screen.findByText(/Discontinued since May 5, 2025/);
+    screen.getByText('Opened from the list');
   });
 
   it('opens every outside link in a new tab without opener or referrer', async () => {
-    await renderPopup(teamsState);
+    const { user } = await renderPopup({ opening: onTeams });
+    for (const summary of document.querySelectorAll('details summary')) await user.click(summary);
     const links = screen.getAllByRole('link').filter((link) => link.getAttribute('href')?.startsWith('https:'));
-    expect(links.length).toBeGreaterThan(3);
-    for (const link of links) {
-      expect(link.getAttribute('target')).toBe('_blank');
-      expect(link.getAttribute('rel')).toBe('noopener noreferrer');
-    }
+    expect(links.length).toBeGreaterThan(5);
+    for (const link of links) expect([link.getAttribute('target'), link.getAttribute('rel')]).toEqual(['_blank', 'noopener noreferrer']);
   });
 
   it('renders registry text as text, never as HTML', async () => {
-    const teams = structuredClone(registry.byId.get('microsoft-teams')) as Tool;
+    const raw = rawRegistry();
+    const entry = raw.tools['data/tools/microsoft-teams.json'] as typeof teams;
     const payload = '<img src=x onerror="window.__pwned=1">';
-    teams.summary = { de: payload, en: payload };
-    teams.collected[0]!.items[0] = { de: `<b>${payload}</b>`, en: `<b>${payload}</b>` };
-    const hostile = viewOf(parseRegistry({ 'data/tools/microsoft-teams.json': teams }, registry.meta));
-    const { container } = await renderPopup(teamsState, hostile);
-    expect(container.querySelector('img')).toBeNull();
-    expect(container.querySelector('b')).toBeNull();
-    expect(screen.getByText(payload)).toBeTruthy();
-    expect(screen.getByText(`<b>${payload}</b>`)).toBeTruthy();
+    entry.summary = { de: payload, en: payload };
+    entry.collected[0]!.items[0] = { de: `<b>${payload}</b>`, en: `<b>${payload}</b>` };
+    const hostile = viewOf(parseRegistry({ ...raw, tools: { 'data/tools/microsoft-teams.json': entry } }));
+    const { user, container } = await renderPopup({ opening: onTeams, registry: hostile });
+    await user.click(screen.getByText('Collected data'));
+    expect(container.querySelector('img, b')).toBeNull();
+    screen.getByText(payload);
+    screen.getByText(`<b>${payload}</b>`);
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
 });
 
 describe('the home view', () => {
-  it('shows the no-tool state and lists every registry tool', async () => {
-    await renderPopup();
-    expect(screen.getByRole('heading', { level: 1, name: 'No conferencing tool detected' })).toBeTruthy();
-    expect(document.querySelectorAll('#tool-list li')).toHaveLength(registry.tools.length);
+  it('lists every registry tool in the order users see, by English name in both languages', async () => {
+    const { user } = await renderPopup();
+    screen.getByRole('heading', { level: 1, name: 'No conferencing tool detected' });
+    const english = listed('#tool-list li');
+    expect(english).toHaveLength(registry.tools.length);
+    expect(english).toEqual([...english].sort((a, b) => a!.localeCompare(b!)));
+    await user.click(screen.getByRole('button', { name: 'Deutsch' }));
+    expect(listed('#tool-list li')).toHaveLength(registry.tools.length);
   });
 
-  it('filters as you type, by the name in either language', async () => {
+  it('filters as you type, by the name in either language, and counts in words', async () => {
     const { user } = await renderPopup();
     const search = screen.getByRole('searchbox', { name: 'Search tools' });
     await user.type(search, 'zoo');
-    expect([...document.querySelectorAll('#tool-list li')].map((li) => li.textContent)).toEqual(['Zoom']);
-    await user.clear(search);
-    // Only the German name of the self-hosted Jitsi entry says "selbst".
-    await user.type(search, 'selbst');
-    expect([...document.querySelectorAll('#tool-list li')].map((li) => li.textContent)).toEqual(['Jitsi Meet (self-hosted)']);
+    expect(listed('#tool-list li')).toEqual(['Zoom']);
+    screen.getByText('1 tool');
     await user.clear(search);
     await user.type(search, 'nothing like this');
-    expect(document.querySelectorAll('#tool-list li')).toHaveLength(0);
-    expect(screen.getByText('No tool matches “nothing like this”.')).toBeTruthy();
+    expect(listed('#tool-list li')).toHaveLength(0);
+    screen.getByText('No tool matches “nothing like this”.');
   });
 
   it('opens the first result with Enter', async () => {
     const { user } = await renderPopup();
     await user.type(screen.getByRole('searchbox'), 'webex{Enter}');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Webex' })).toBeTruthy();
+    await screen.findByRole('heading', { level: 1, name: 'Webex' });
+  });
+});
+
+describe('meeting links on the page', () => {
+  it('lists each linked tool once with its count and where its data goes, and opens its summary', async () => {
+    const links = [
+      { toolId: 'zoom', count: 2 },
+      { toolId: 'google-meet', count: 1 },
+    ];
+    const { user } = await renderPopup({ links });
+    const section = screen.getByRole('region', { name: 'Meeting links on this page' });
+    const buttons = within(section).getAllByRole('button');
+    expect(buttons.map((button) => button.querySelector('.linked-name')?.textContent)).toEqual(['Zoom · 2 links', 'Google Meet · 1 link']);
+    within(buttons[0]!).getByText(/Where data goes:/);
+    await user.click(buttons[0]!);
+    await screen.findByRole('heading', { level: 1, name: 'Zoom' });
+    screen.getByText('Opened from a link');
+  });
+
+  it('offers the links below the summary on a tool’s own page, without the tool itself', async () => {
+    await renderPopup({ opening: onTeams, links: [{ toolId: 'microsoft-teams', count: 3 }, { toolId: 'webex', count: 1 }] });
+    const section = screen.getByRole('region', { name: 'Meeting links on this page' });
+    expect(listed('.meeting-links .linked-name')).toEqual(['Webex · 1 link']);
+    expect(section.compareDocumentPosition(screen.getByRole('article')) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
+  });
+
+  it('shows no section when the page links to no tool', async () => {
+    await renderPopup();
+    expect(screen.queryByRole('region', { name: 'Meeting links on this page' })).toBeNull();
+  });
+});
+
+describe('the summary opened from the link menu', () => {
+  it('shows the linked tool, and says so when the link leads to no known tool', async () => {
+    await renderPopup({ opening: { kind: 'tool', toolId: 'zoom' } });
+    screen.getByRole('heading', { level: 1, name: 'Zoom' });
+    screen.getByText('Opened from a link');
+    cleanup();
+    await renderPopup({ opening: { kind: 'tool', toolId: '' } });
+    screen.getByRole('heading', { level: 1, name: 'This link does not lead to a known conferencing tool.' });
   });
 });
 
 describe('pins', () => {
   it('pins from a summary, lists the pin first on the home view, and reorders with the buttons', async () => {
-    const { user } = await renderPopup(teamsState);
+    const { user } = await renderPopup({ opening: onTeams });
     await user.click(screen.getByRole('button', { name: 'Pin Microsoft Teams' }));
     await user.click(screen.getByRole('button', { name: 'Back to overview' }));
     await user.type(screen.getByRole('searchbox'), 'zoom{Enter}');
     await user.click(await screen.findByRole('button', { name: 'Pin Zoom' }));
     await user.click(screen.getByRole('button', { name: 'Back to overview' }));
-
-    const pinned = () => [...document.querySelectorAll('.pins li .tool-link')].map((el) => el.textContent);
-    expect(pinned()).toEqual(['Microsoft Teams', 'Zoom']);
+    expect(listed('.pins li .tool-link')).toEqual(['Microsoft Teams', 'Zoom']);
     await user.click(screen.getByRole('button', { name: 'Move Zoom up' }));
-    expect(pinned()).toEqual(['Zoom', 'Microsoft Teams']);
-    expect(usePopupStore.getState().pins.map((pin) => pin.toolId)).toEqual(['zoom', 'microsoft-teams']);
-
-    const stored = (await fakeBrowser.storage.local.get('preferences')).preferences as { state: { pins: Array<{ toolId: string }> } };
-    expect(stored.state.pins.map((pin) => pin.toolId)).toEqual(['zoom', 'microsoft-teams']);
+    expect(listed('.pins li .tool-link')).toEqual(['Zoom', 'Microsoft Teams']);
+    await settle();
+    const saved = (await readRaw(KEYS.preferences)) as { state: { pins: Array<{ toolId: string }> } };
+    expect(saved.state.pins.map((item) => item.toolId)).toEqual(['zoom', 'microsoft-teams']);
   });
 
   it('keeps a pin of a tool the registry no longer has, shown as unavailable', async () => {
-    usePopupStore.setState({ pins: [{ toolId: 'gone-tool', pinnedAt: '2026-01-01T00:00:00.000Z' }] });
-    await fakeBrowser.storage.local.set({ preferences: { state: { lang: null, pins: [{ toolId: 'gone-tool', pinnedAt: '2026-01-01T00:00:00.000Z' }] }, version: 2 } });
+    await writeRaw(KEYS.preferences, stored({ lang: null, pins: [pin('gone-tool')] }));
     await renderPopup();
-    expect(screen.getByText('“gone-tool” is no longer in the registry')).toBeTruthy();
+    screen.getByText('“gone-tool” is no longer in the registry');
     expect(usePopupStore.getState().pins).toHaveLength(1);
+  });
+
+  it('tells the user once what it could not read from storage', async () => {
+    await writeRaw(KEYS.preferences, stored({ lang: 'fr', pins: [pin('zoom')] }));
+    const { user } = await renderPopup();
+    screen.getByText(/Some saved settings were damaged/);
+    screen.getByText(/A copy of the old state is kept/);
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText(/Some saved settings were damaged/)).toBeNull();
   });
 });
 
 describe('language', () => {
   it('switches the interface and the registry content at once, without reload', async () => {
-    const { user } = await renderPopup(teamsState);
-    expect(screen.getByRole('heading', { name: 'Collected data' })).toBeTruthy();
+    const { user } = await renderPopup({ opening: onTeams });
     await user.click(screen.getByRole('button', { name: 'Deutsch' }));
-    expect(screen.getByRole('heading', { name: 'Erhobene Daten' })).toBeTruthy();
-    expect(screen.getByText('Geräte-IDs')).toBeTruthy();
-    expect(screen.getByText('Art. 6 Abs. 1 lit. f DSGVO')).toBeTruthy();
+    screen.getByRole('heading', { level: 1, name: 'Microsoft Teams' });
+    screen.getByText('Wohin Daten gehen:');
+    await user.click(screen.getByText('Erhobene Daten'));
+    screen.getByText('Geräte-IDs');
     expect(document.documentElement.lang).toBe('de');
     expect(screen.getByRole('button', { name: 'Deutsch' }).getAttribute('aria-pressed')).toBe('true');
     expect(usePopupStore.getState().lang).toBe('de');
   });
 
   it('follows the browser language until the user chooses one', async () => {
-    await act(async () => {
-      await hydratePreferences('de');
-    });
-    render(<App registry={view} tabState={null} copyText={async () => {}} />);
-    expect(screen.getByRole('heading', { level: 1, name: 'Kein Konferenz-Tool erkannt' })).toBeTruthy();
+    await renderPopup({ systemLang: 'de' });
+    screen.getByRole('heading', { level: 1, name: 'Kein Konferenz-Tool erkannt' });
   });
 });
 
 describe('compare and export', () => {
-  it('compares two tools side by side on the key fields', async () => {
-    const { user } = await renderPopup(teamsState);
+  it('compares two tools on the same key-fact rows, side by side', async () => {
+    const { user } = await renderPopup({ opening: onTeams });
     await user.click(screen.getByRole('button', { name: 'Compare' }));
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Tool 2' }), 'zoom');
+    await act(async () => {
+      await user.selectOptions(screen.getByRole('combobox', { name: 'Tool 2' }), 'zoom');
+    });
     const table = await screen.findByRole('table');
     expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Microsoft Teams', 'Zoom']);
-    for (const field of ['Collected data', 'Legal basis', 'Retention', 'Third-country transfer', 'Data-processing agreement']) {
-      expect(within(table).getByRole('rowheader', { name: field })).toBeTruthy();
-    }
+    expect(within(table).getAllByRole('rowheader').map((th) => th.textContent)).toEqual([
+      'Who processes',
+      'Where data goes',
+      'Recording and transcripts',
+      'AI features',
+      'End-to-end encryption',
+      'Data-processing agreement',
+    ]);
+    const where = table.querySelector('tbody[data-fact="where"]')!;
+    expect(within(where as HTMLElement).getAllByRole('cell')).toHaveLength(2);
   });
 
   it('copies the summary as Markdown in the current language', async () => {
-    const { user, copyText } = await renderPopup(teamsState);
+    const { user, copyText } = await renderPopup({ opening: onTeams });
     await user.click(screen.getByRole('button', { name: 'Deutsch' }));
     await user.click(screen.getByRole('button', { name: 'Als Markdown kopieren' }));
-    expect(copyText).toHaveBeenCalledTimes(1);
     const markdown = copyText.mock.calls[0]![0];
     expect(markdown).toMatch(/^# Microsoft Teams\n/);
+    expect(markdown).toContain('\n## Das Wichtigste\n');
     expect(markdown).toContain('\n## Erhobene Daten\n');
-    expect(markdown).toContain('\n## Quellen\n');
-    expect(markdown).toContain('Datenstand: 22. November 2026');
-    expect(await screen.findByText('In die Zwischenablage kopiert')).toBeTruthy();
+    expect(markdown).toContain('Datenstand: 23. November 2026');
+    await screen.findByText('In die Zwischenablage kopiert');
   });
 });

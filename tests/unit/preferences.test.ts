@@ -1,383 +1,269 @@
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
+  BACKUP_LIMIT,
+  MAX_BACKUPS,
   MAX_PINS,
-  migratePreferences,
-  PREFERENCES_VERSION,
+  parseStoredPreferences,
   readLanguage,
   sanitizePreferences,
+  type Backup,
   type DropReason,
   type Pin,
 } from '@/lib/preferences';
-import { StorageKeys } from '@/lib/storage';
 import { hydratePreferences, usePopupStore } from '@/lib/store';
+import { AT, EPOCH, enforceQuota, KEYS, LATER, pin, readRaw, resetBrowser, settle, stored, writeRaw } from './support/storage';
 
-/** WXT's `local:preferences` is the key `preferences` in `browser.storage.local`. */
-const RAW_KEY = StorageKeys.preferences.replace(/^local:/, '');
-const BACKUP_KEY = StorageKeys.preferencesBackup.replace(/^local:/, '');
+beforeEach(resetBrowser);
 
-const EPOCH = new Date(0).toISOString();
-const AT = '2025-03-01T10:00:00.000Z';
-const LATER = '2025-04-15T08:30:00.000Z';
-const pin = (toolId: string, pinnedAt = AT): Pin => ({ toolId, pinnedAt });
-const v2 = (state: unknown) => ({ state, version: 2 });
+const state = () => usePopupStore.getState();
+const backups = async () => ((await readRaw(KEYS.backups)) ?? []) as Backup[];
 
-/** What the fake browser (like the real one) keeps of a value: its JSON form. */
-const asStored = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+/** A value exactly as version 0.1.0 stored it: the shape every later version must read unchanged. */
+const storedBy010 = { state: { lang: 'de', pins: [pin('microsoft-teams'), pin('zoom', LATER)] }, version: 2 };
 
-async function writeRaw(value: unknown): Promise<void> {
-  await fakeBrowser.storage.local.set({ [RAW_KEY]: value });
-}
+describe('reading what earlier versions stored', () => {
+  it('reads the preferences stored by version 0.1.0 unchanged, with nothing dropped and nothing rewritten', async () => {
+    await writeRaw(KEYS.preferences, storedBy010);
+    await hydratePreferences('en');
+    expect(state()).toMatchObject({ lang: 'de', pins: storedBy010.state.pins, open: [], dropped: null });
+    expect(await readRaw(KEYS.preferences)).toEqual(storedBy010);
+    expect(await backups()).toEqual([]);
+  });
 
-async function readRaw(key: string): Promise<unknown> {
-  return (await fakeBrowser.storage.local.get(key))[key];
-}
-
-/** Lets writes that were started but not awaited land. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-beforeEach(async () => {
-  // Replacing the state persists it, so let that write land before the storage is wiped.
-  usePopupStore.setState(usePopupStore.getInitialState(), true);
-  await settle();
-  fakeBrowser.reset();
+  it('leaves the single backup key of version 0.1.0 where it is', async () => {
+    await writeRaw(KEYS.legacyBackup, { lang: 'fr' });
+    await writeRaw(KEYS.preferences, stored({ lang: 42 }));
+    await hydratePreferences('en');
+    expect(await readRaw(KEYS.legacyBackup)).toEqual({ lang: 'fr' });
+  });
 });
 
 interface Case {
-  stored: unknown;
+  raw: unknown;
   lang: 'de' | 'en' | null;
   pins: Pin[];
   dropped: DropReason[];
-  /** Kept as a backup although nothing was dropped. */
-  backup?: boolean;
 }
 
 const hundredThousandPins = Array.from({ length: 100_000 }, (_, index) => pin(`tool-${index}`));
 
 const cases: Record<string, Case> = {
-  'a state that is a string': { stored: v2('{"lang":"de"}'), lang: null, pins: [], dropped: ['unreadable'] },
-  'a state that is a number': { stored: v2(42), lang: null, pins: [], dropped: ['unreadable'] },
-  'a state that is an array': { stored: v2([pin('zoom')]), lang: null, pins: [], dropped: ['unreadable'] },
-  'a state that is a boolean': { stored: v2(true), lang: null, pins: [], dropped: ['unreadable'] },
-  'pins stored as an object instead of a list': {
-    stored: v2({ lang: 'de', pins: { 0: pin('zoom') } }),
-    lang: 'de',
-    pins: [],
-    dropped: ['pins'],
-  },
-  'a language that is the number 42': {
-    stored: v2({ lang: 42, pins: [pin('zoom')] }),
-    lang: null,
-    pins: [pin('zoom')],
-    dropped: ['language'],
-  },
-  'the unknown language "fr"': {
-    stored: v2({ lang: 'fr', pins: [pin('webex'), pin('zoom', LATER)] }),
-    lang: null,
-    pins: [pin('webex'), pin('zoom', LATER)],
-    dropped: ['language'],
-  },
-  'the upper-case language code "DE"': { stored: v2({ lang: 'DE', pins: [] }), lang: null, pins: [], dropped: ['language'] },
-  'an empty language code': { stored: v2({ lang: '', pins: [pin('zoom')] }), lang: null, pins: [pin('zoom')], dropped: ['language'] },
+  'a state that is a string': { raw: stored('{"lang":"de"}'), lang: null, pins: [], dropped: ['unreadable'] },
+  'a state that is an array': { raw: stored([pin('zoom')]), lang: null, pins: [], dropped: ['unreadable'] },
+  'pins stored as an object instead of a list': { raw: stored({ lang: 'de', pins: { 0: pin('zoom') } }), lang: 'de', pins: [], dropped: ['pins'] },
+  'a language that is the number 42': { raw: stored({ lang: 42, pins: [pin('zoom')] }), lang: null, pins: [pin('zoom')], dropped: ['language'] },
+  'the unknown language "fr"': { raw: stored({ lang: 'fr', pins: [pin('webex'), pin('zoom', LATER)] }), lang: null, pins: [pin('webex'), pin('zoom', LATER)], dropped: ['language'] },
   'pins of tools the registry does not know': {
-    stored: v2({ lang: 'en', pins: [pin('retired-tool'), pin('zoom'), pin('constructor', LATER)] }),
+    raw: stored({ lang: 'en', pins: [pin('retired-tool'), pin('zoom'), pin('constructor', LATER)] }),
     lang: 'en',
     pins: [pin('retired-tool'), pin('zoom'), pin('constructor', LATER)],
     dropped: [],
   },
-  'the same tool pinned twice': {
-    stored: v2({ lang: 'de', pins: [pin('zoom'), pin('microsoft-teams'), pin('zoom', LATER)] }),
-    lang: 'de',
-    pins: [pin('zoom'), pin('microsoft-teams')],
-    dropped: ['duplicate-pin'],
-  },
-  'a truncated pin without its date': {
-    stored: v2({ lang: 'en', pins: [{ toolId: 'zo' }, pin('webex')] }),
-    lang: 'en',
-    pins: [pin('zo', EPOCH), pin('webex')],
-    dropped: [],
-  },
+  'the same tool pinned twice': { raw: stored({ lang: 'de', pins: [pin('zoom'), pin('microsoft-teams'), pin('zoom', LATER)] }), lang: 'de', pins: [pin('zoom'), pin('microsoft-teams')], dropped: ['duplicate-pin'] },
+  'a pin without its date': { raw: stored({ lang: 'en', pins: [{ toolId: 'zo' }, pin('webex')] }), lang: 'en', pins: [pin('zo', EPOCH), pin('webex')], dropped: [] },
   'half objects among the pins': {
-    stored: v2({
-      lang: 'de',
-      pins: [{ pinnedAt: AT }, { toolId: '' }, {}, { toolId: 'zoom', pinnedAt: 'not a d' }, pin('webex'), { toolI: 'wire' }],
-    }),
+    raw: stored({ lang: 'de', pins: [{ pinnedAt: AT }, { toolId: '' }, {}, { toolId: 'zoom', pinnedAt: 'not a d' }, pin('webex'), { toolI: 'wire' }] }),
     lang: 'de',
     pins: [pin('zoom', EPOCH), pin('webex')],
     dropped: ['invalid-pin'],
   },
-  '100,000 different pins': {
-    stored: v2({ lang: 'en', pins: hundredThousandPins }),
-    lang: 'en',
-    pins: hundredThousandPins.slice(0, MAX_PINS),
-    dropped: ['too-many-pins'],
-  },
-  'the same pin 100,000 times': {
-    stored: v2({ lang: null, pins: Array.from({ length: 100_000 }, () => pin('zoom')) }),
-    lang: null,
-    pins: [pin('zoom')],
-    dropped: ['duplicate-pin'],
-  },
-  'version 1 with pins as tool ids': {
-    stored: { state: { lang: 'de', pins: ['zoom', 'microsoft-teams', 'retired-tool'] }, version: 1 },
-    lang: 'de',
-    pins: [pin('zoom', EPOCH), pin('microsoft-teams', EPOCH), pin('retired-tool', EPOCH)],
-    dropped: [],
-  },
-  'version 1 with broken and repeated tool ids': {
-    stored: { state: { lang: 'en', pins: ['zoom', 42, 'Zoom', '', null, 'zoom', 'webex'] }, version: 1 },
-    lang: 'en',
-    pins: [pin('zoom', EPOCH), pin('webex', EPOCH)],
-    dropped: ['invalid-pin', 'duplicate-pin'],
-  },
-  'version 0 with pins as tool ids': {
-    stored: { state: { lang: 'en', pins: ['webex'] }, version: 0 },
-    lang: 'en',
-    pins: [pin('webex', EPOCH)],
-    dropped: [],
-  },
-  'no version at all, with pins as tool ids': {
-    stored: { state: { pins: ['jitsi-meet', 'zoom'] } },
-    lang: null,
-    pins: [pin('jitsi-meet', EPOCH), pin('zoom', EPOCH)],
-    dropped: [],
-  },
-  'a version that is a string': {
-    stored: { state: { lang: 'de', pins: ['zoom'] }, version: '1' },
-    lang: 'de',
-    pins: [pin('zoom', EPOCH)],
-    dropped: [],
-  },
-  'a state from a newer version': {
-    stored: { state: { lang: 'en', pins: [pin('zoom'), pin('webex', LATER)], folders: [] }, version: 3 },
-    lang: 'en',
-    pins: [pin('zoom'), pin('webex', LATER)],
-    dropped: [],
-    // Fields only a newer version understands are kept aside before this version rewrites the state.
-    backup: true,
-  },
-  'a state that is null': { stored: v2(null), lang: null, pins: [], dropped: [] },
-  'a state that is missing': { stored: { version: 2 }, lang: null, pins: [], dropped: [] },
-  'a stored value of null': { stored: null, lang: null, pins: [], dropped: [] },
-  'a stored value of undefined': { stored: undefined, lang: null, pins: [], dropped: [] },
-  'nested garbage': {
-    stored: v2({ lang: { lang: 'de' }, pins: [[['zoom']], { toolId: { toolId: 'zoom' } }, [pin('webex')], pin('zoom'), null] }),
-    lang: null,
-    pins: [pin('zoom')],
-    dropped: ['language', 'invalid-pin'],
-  },
+  '100,000 different pins': { raw: stored({ lang: 'en', pins: hundredThousandPins }), lang: 'en', pins: hundredThousandPins.slice(0, MAX_PINS), dropped: ['too-many-pins'] },
+  'open sections that are not a list of names': { raw: stored({ lang: 'en', pins: [], open: ['provider', 7] }), lang: 'en', pins: [], dropped: ['open-sections'] },
+  'a state from a newer version': { raw: { version: 3, state: { lang: 'en', pins: [pin('zoom')], folders: [] } }, lang: 'en', pins: [pin('zoom')], dropped: ['newer-version'] },
+  'an envelope without a version': { raw: { state: { lang: 'de', pins: [pin('zoom')] } }, lang: null, pins: [], dropped: ['unreadable'] },
+  'a version that is a string': { raw: { state: { lang: 'de' }, version: '2' }, lang: null, pins: [], dropped: ['unreadable'] },
+  'a bare string': { raw: 'garbage', lang: null, pins: [], dropped: ['unreadable'] },
+  'a number': { raw: 7, lang: null, pins: [], dropped: ['unreadable'] },
+  'a state that is null': { raw: stored(null), lang: null, pins: [], dropped: [] },
+  'nothing stored': { raw: undefined, lang: null, pins: [], dropped: [] },
   'keys that look like prototype pollution': {
-    stored: JSON.parse(
+    raw: JSON.parse(
       `{"state":{"__proto__":{"lang":"de","pins":[]},"lang":"en","pins":[` +
-        `{"toolId":"__proto__","pinnedAt":"${AT}"},` +
-        `{"__proto__":{"toolId":"webex"},"pinnedAt":"${AT}"},` +
+        `{"toolId":"__proto__","pinnedAt":"${AT}"},{"__proto__":{"toolId":"webex"},"pinnedAt":"${AT}"},` +
         `{"toolId":"zoom","pinnedAt":"${AT}","__proto__":{"polluted":true}}]},"version":2}`,
     ),
     lang: 'en',
     pins: [pin('zoom')],
     dropped: ['invalid-pin'],
   },
-  'extra fields the extension does not know': {
-    stored: v2({ lang: 'de', pins: [{ ...pin('zoom'), colour: 'red' }], theme: 'dark', pinnedTools: ['webex'] }),
-    lang: 'de',
-    pins: [pin('zoom')],
-    dropped: [],
-  },
 };
 
-describe('hydrating stored preferences that are corrupt or foreign', () => {
+describe('hydrating stored preferences that are damaged or foreign', () => {
   it.each(Object.entries(cases))('copes with %s: keeps what is valid, reports the rest once, loses nothing', async (_, expected) => {
-    await writeRaw(expected.stored);
+    if (expected.raw !== undefined) await writeRaw(KEYS.preferences, expected.raw);
+    await hydratePreferences('en');
 
-    await expect(hydratePreferences('en')).resolves.toBeUndefined();
-
-    // Valid pins (in their order) and a valid language are kept.
-    const state = usePopupStore.getState();
-    expect(state.lang).toBe(expected.lang);
-    expect(state.pins).toEqual(expected.pins);
-    expect([...state.dropped].sort()).toEqual([...expected.dropped].sort());
-    expect(new Set(state.dropped).size).toBe(state.dropped.length);
-
-    const rewritten = await readRaw(RAW_KEY);
-    const backup = await readRaw(BACKUP_KEY);
+    expect(state()).toMatchObject({ lang: expected.lang, pins: expected.pins });
+    expect([...(state().dropped?.reasons ?? [])].sort()).toEqual([...expected.dropped].sort());
     if (expected.dropped.length) {
       // The cleaned state replaced the damaged one, and the damaged one is kept as a backup.
-      expect(rewritten).toEqual({ state: { lang: expected.lang, pins: expected.pins }, version: PREFERENCES_VERSION });
-      expect(backup).toEqual(asStored(expected.stored));
-    } else if (expected.backup) {
-      expect(backup).toEqual(asStored(expected.stored));
+      expect(await readRaw(KEYS.preferences)).toEqual(stored({ lang: expected.lang, pins: expected.pins, open: [] }));
+      const json = JSON.stringify(expected.raw);
+      expect((await backups())[0]!.json).toBe(json.slice(0, BACKUP_LIMIT));
+      expect(state().dropped?.backup).toBe(json.length > BACKUP_LIMIT ? 'truncated' : 'kept');
     } else {
-      expect(backup).toBeUndefined();
+      expect(await backups()).toEqual([]);
     }
 
     // Reading again reports nothing and changes nothing the user sees.
     await hydratePreferences('en');
-    expect(usePopupStore.getState()).toMatchObject({ lang: expected.lang, pins: expected.pins, dropped: [] });
-    expect(await readRaw(BACKUP_KEY)).toEqual(backup);
-  });
-
-  it('writes the cleaned state back before hydration finishes, so closing the popup at once cannot re-report it', async () => {
-    await writeRaw(v2({ lang: 'fr', pins: [pin('zoom')] }));
-    await hydratePreferences('en');
-    // No waiting: the popup may be closed right after the first render.
-    expect(await readRaw(RAW_KEY)).toEqual({ state: { lang: null, pins: [pin('zoom')] }, version: PREFERENCES_VERSION });
-  });
-
-  it('stores old pins in the current shape after one hydration', async () => {
-    await writeRaw({ state: { lang: 'de', pins: ['zoom', 'webex'] }, version: 1 });
-    await hydratePreferences('en');
-    expect(await readRaw(RAW_KEY)).toEqual({
-      state: { lang: 'de', pins: [pin('zoom', EPOCH), pin('webex', EPOCH)] },
-      version: PREFERENCES_VERSION,
-    });
+    expect(state()).toMatchObject({ lang: expected.lang, pins: expected.pins, dropped: null });
   });
 
   it('does not pollute Object.prototype through "__proto__" keys in storage', async () => {
-    await writeRaw(cases['keys that look like prototype pollution']!.stored);
+    await writeRaw(KEYS.preferences, cases['keys that look like prototype pollution']!.raw);
     await hydratePreferences('en');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(({} as Record<string, unknown>).toolId).toBeUndefined();
-    expect(usePopupStore.getState().pins.every((p) => Object.getPrototypeOf(p) === Object.prototype)).toBe(true);
+    expect(state().pins.every((item) => Object.getPrototypeOf(item) === Object.prototype)).toBe(true);
   });
 
-  it('keeps a backup of an unreadable state even when a later hydration finds nothing wrong', async () => {
-    await writeRaw(v2({ lang: 'en', pins: { zoom: true } }));
+  it('keeps the valid pin of a damaged 6 MB value within the storage quota, keeps what fits of it, and says so', async () => {
+    enforceQuota();
+    const junk = Array.from({ length: 60_000 }, (_, index) => ({ toolId: `Not A Tool ${index}`, filler: 'x'.repeat(80) }));
+    const raw = stored({ lang: 'de', pins: [pin('zoom'), ...junk] });
+    expect(JSON.stringify(raw).length).toBeGreaterThan(6 * 1024 * 1024);
+    await writeRaw(KEYS.preferences, raw);
+
     await hydratePreferences('en');
-    usePopupStore.getState().togglePin('webex');
-    await settle();
-    await hydratePreferences('en');
-    expect(await readRaw(BACKUP_KEY)).toEqual(v2({ lang: 'en', pins: { zoom: true } }));
-    expect(usePopupStore.getState().pins.map((p) => p.toolId)).toEqual(['webex']);
+
+    expect(state()).toMatchObject({ lang: 'de', pins: [pin('zoom')], dropped: { reasons: ['invalid-pin'], backup: 'truncated' } });
+    expect(await readRaw(KEYS.preferences)).toEqual(stored({ lang: 'de', pins: [pin('zoom')], open: [] }));
+    const [backup] = await backups();
+    expect(backup).toMatchObject({ truncated: true });
+    expect(backup!.json).toHaveLength(BACKUP_LIMIT);
+    expect(backup!.json.startsWith('{"version":2,"state":{"lang":"de","pins":[{"toolId":"zoom"')).toBe(true);
   });
 
-  it('lets the user dismiss the report without bringing it back on the next hydration', async () => {
-    await writeRaw(v2({ lang: 'xx', pins: [] }));
+  it(`keeps the last ${MAX_BACKUPS} damaged states, newest first, when damage repeats`, async () => {
+    for (const lang of ['x1', 'x2', 'x3', 'x4']) {
+      await writeRaw(KEYS.preferences, stored({ lang }));
+      await hydratePreferences('en');
+    }
+    expect((await backups()).map((backup) => JSON.parse(backup.json).state.lang)).toEqual(['x4', 'x3', 'x2']);
+  });
+
+  it('still opens with what it could read when no backup can be written at all', async () => {
+    enforceQuota(200);
+    await writeRaw(KEYS.preferences, stored({ lang: 'fr', pins: [pin('zoom')] }));
     await hydratePreferences('en');
-    expect(usePopupStore.getState().dropped).toEqual(['language']);
-    usePopupStore.getState().dismissDropped();
-    await settle();
+    expect(state()).toMatchObject({ pins: [pin('zoom')], dropped: { backup: 'failed' } });
+  });
+
+  it('lets the user dismiss the report without bringing it back on the next start', async () => {
+    await writeRaw(KEYS.preferences, stored({ lang: 'xx', pins: [] }));
     await hydratePreferences('en');
-    expect(usePopupStore.getState().dropped).toEqual([]);
+    expect(state().dropped?.reasons).toEqual(['language']);
+    state().dismissDropped();
+    await hydratePreferences('en');
+    expect(state().dropped).toBeNull();
   });
 });
 
-describe('stored values that are not a persisted state at all', () => {
-  it.each([
-    ['a string', 'garbage'],
-    ['a JSON string in Zustand’s default format', JSON.stringify({ state: { lang: 'de', pins: [pin('zoom')] }, version: 2 })],
-    ['a number', 7],
-    ['an array', [pin('zoom')]],
-    ['true', true],
-  ])('reports %s as unreadable and keeps it as a backup instead of silently overwriting it', async (_, stored) => {
-    await writeRaw(stored);
-    await expect(hydratePreferences('en')).resolves.toBeUndefined();
-    expect(usePopupStore.getState()).toMatchObject({ lang: null, pins: [] });
-    expect(usePopupStore.getState().dropped).toEqual(['unreadable']);
-    expect(await readRaw(BACKUP_KEY)).toEqual(stored);
+describe('changes to the preferences', () => {
+  it('are stored at once, in the stored shape', async () => {
+    await hydratePreferences('en');
+    state().setLang('de');
+    state().togglePin('zoom');
+    state().setSectionOpen('collected', true);
+    await settle();
+    expect(await readRaw(KEYS.preferences)).toEqual(stored({ lang: 'de', pins: [{ toolId: 'zoom', pinnedAt: expect.any(String) }], open: ['collected'] }));
+  });
+
+  it('follow what another open popup stores, so neither overwrites the other’s pins', async () => {
+    await hydratePreferences('en');
+    state().togglePin('zoom');
+    await settle();
+    // Another popup, hydrated at the same time, pins Webex: it writes its whole state.
+    await writeRaw(KEYS.preferences, stored({ lang: null, pins: [pin('zoom'), pin('webex')], open: [] }));
+    await settle();
+    expect(state().pins.map((item) => item.toolId)).toEqual(['zoom', 'webex']);
+    state().togglePin('wire');
+    await settle();
+    expect(((await readRaw(KEYS.preferences)) as { state: { pins: Pin[] } }).state.pins.map((item) => item.toolId)).toEqual(['zoom', 'webex', 'wire']);
+  });
+
+  it('moves a pin up and down, and not past either end', async () => {
+    await writeRaw(KEYS.preferences, stored({ lang: null, pins: [pin('a'), pin('b'), pin('c')] }));
+    await hydratePreferences('en');
+    state().movePin('c', -1);
+    state().movePin('a', -1);
+    expect(state().pins.map((item) => item.toolId)).toEqual(['a', 'c', 'b']);
   });
 });
 
 describe('the language the background reads for its badge titles', () => {
   it.each([
-    ['a valid choice', v2({ lang: 'de', pins: [] }), 'de'],
-    ['a corrupt state', v2('de'), null],
-    ['an unknown language', v2({ lang: 'fr' }), null],
-    ['an old version', { state: { lang: 'en', pins: ['zoom'] }, version: 1 }, 'en'],
+    ['a valid choice', stored({ lang: 'de', pins: [] }), 'de'],
+    ['a damaged state', stored('de'), null],
+    ['an unknown language', stored({ lang: 'fr' }), null],
     ['a stored string', 'de', null],
     ['nothing stored', undefined, null],
-  ])('is read without throwing from %s', async (_, stored, lang) => {
-    await writeRaw(stored);
+  ])('is read without throwing from %s', async (_, raw, lang) => {
+    if (raw !== undefined) await writeRaw(KEYS.preferences, raw);
     await expect(readLanguage()).resolves.toBe(lang);
   });
 });
 
-describe('migrating version 1 preferences to version 2', () => {
-  const v1Example = { lang: 'de', pins: ['microsoft-teams', 'zoom', 'jitsi-meet'] };
+const toolId = fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/).filter((id) => id.length <= 60);
+const isoDate = fc.date({ noInvalidDate: true, min: new Date(0) }).map((date) => date.toISOString());
+const validPin: fc.Arbitrary<Pin> = fc.record({ toolId, pinnedAt: isoDate });
+const stateLike = fc.record(
+  {
+    lang: fc.oneof(fc.constantFrom('de', 'en', null, 'fr', 'DE', ''), fc.jsonValue({ maxDepth: 1 })),
+    pins: fc.oneof(fc.array(fc.oneof(validPin, toolId, fc.jsonValue({ maxDepth: 2 })), { maxLength: 130 }), fc.jsonValue({ maxDepth: 2 })),
+    open: fc.oneof(fc.array(fc.constantFrom('provider', 'collected', 'sources')), fc.jsonValue({ maxDepth: 1 })),
+  },
+  { requiredKeys: [] },
+);
+const rawValue = fc.oneof(
+  fc.record({ version: fc.oneof(fc.constantFrom(1, 2, 3), fc.integer(), fc.double(), fc.jsonValue({ maxDepth: 0 })), state: fc.oneof(stateLike, fc.jsonValue({ maxDepth: 2 })) }, { requiredKeys: [] }),
+  fc.jsonValue({ maxDepth: 3 }),
+);
 
-  it('turns each pinned tool id into a pin dated at the epoch, in the same order', () => {
-    expect(migratePreferences(v1Example, 1)).toEqual({
-      lang: 'de',
-      pins: [pin('microsoft-teams', EPOCH), pin('zoom', EPOCH), pin('jitsi-meet', EPOCH)],
-    });
+describe('stored preferences of any shape and version', () => {
+  it('always read as a valid language and unique, dated pins, without throwing, and a clean state reads back unchanged', () => {
+    fc.assert(
+      fc.property(rawValue, (raw) => {
+        const { preferences, dropped, lossy } = parseStoredPreferences(raw);
+        expect([null, 'de', 'en']).toContain(preferences.lang);
+        expect(preferences.pins.length).toBeLessThanOrEqual(MAX_PINS);
+        expect(new Set(preferences.pins.map((item) => item.toolId)).size).toBe(preferences.pins.length);
+        for (const item of preferences.pins) expect(Number.isNaN(Date.parse(item.pinnedAt))).toBe(false);
+        expect(lossy).toBe(dropped.length > 0);
+        expect(sanitizePreferences(preferences)).toEqual({ preferences, dropped: [] });
+      }),
+      { numRuns: 1000 },
+    );
   });
 
-  it('does not change the stored example it migrates', () => {
-    const before = structuredClone(v1Example);
-    migratePreferences(v1Example, 1);
-    expect(v1Example).toEqual(before);
+  it('keep every valid pin in its order, whatever garbage sits between them', () => {
+    const garbage = fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.record({ toolId: fc.oneof(fc.integer(), fc.constant(''), fc.stringMatching(/[A-Z_ ./]/)), pinnedAt: isoDate }));
+    fc.assert(
+      fc.property(fc.uniqueArray(validPin, { selector: (item) => item.toolId, maxLength: 120 }), fc.array(fc.tuple(garbage, fc.nat()), { maxLength: 20 }), (valid, noise) => {
+        const pins: unknown[] = [...valid];
+        for (const [value, position] of noise) pins.splice(position % (pins.length + 1), 0, value);
+        const { preferences, dropped } = sanitizePreferences({ pins });
+        expect(preferences.pins).toEqual(valid.slice(0, MAX_PINS));
+        expect(dropped.includes('too-many-pins')).toBe(valid.length > MAX_PINS);
+      }),
+      { numRuns: 500 },
+    );
   });
 
-  it('treats a missing version (0) like version 1', () => {
-    expect(migratePreferences({ pins: ['zoom'] }, 0)).toEqual({ pins: [pin('zoom', EPOCH)] });
-  });
-
-  it('leaves pins that already have the new shape alone, next to old ones', () => {
-    expect(migratePreferences({ pins: ['zoom', pin('webex')] }, 1)).toEqual({ pins: [pin('zoom', EPOCH), pin('webex')] });
-  });
-
-  it('does not migrate a current state again', () => {
-    const current = { lang: 'en', pins: ['zoom'] };
-    expect(migratePreferences(current, 2)).toEqual(current);
-  });
-
-  it.each([
-    ['null', null],
-    ['a string', 'zoom'],
-    ['an array', ['zoom']],
-    ['pins that are not a list', { pins: 'zoom' }],
-  ])('passes %s through unchanged for sanitising to judge', (_, state) => {
-    expect(migratePreferences(state, 1)).toEqual(state);
-  });
-
-  it('gives a version 1 example that sanitises without losing anything', () => {
-    expect(sanitizePreferences(migratePreferences(v1Example, 1))).toEqual({
-      preferences: { lang: 'de', pins: [pin('microsoft-teams', EPOCH), pin('zoom', EPOCH), pin('jitsi-meet', EPOCH)] },
-      dropped: [],
-    });
-  });
-});
-
-describe('sanitising a stored state', () => {
-  it('keeps a valid state exactly as it is', () => {
-    const state = { lang: 'en', pins: [pin('zoom'), pin('webex', LATER)] };
-    expect(sanitizePreferences(state)).toEqual({ preferences: state, dropped: [] });
-  });
-
-  it('keeps pins of tools that are not in the registry, so they can show as unavailable', () => {
-    expect(sanitizePreferences({ pins: [pin('no-such-tool')] }).preferences.pins).toEqual([pin('no-such-tool')]);
-  });
-
-  it('keeps the first of duplicated pins with its own date', () => {
-    expect(sanitizePreferences({ pins: [pin('zoom', LATER), pin('zoom', AT)] })).toEqual({
-      preferences: { lang: null, pins: [pin('zoom', LATER)] },
-      dropped: ['duplicate-pin'],
-    });
-  });
-
-  it(`keeps at most ${MAX_PINS} pins, the first ones`, () => {
-    const pins = Array.from({ length: MAX_PINS + 1 }, (_, index) => pin(`tool-${index}`));
-    const { preferences, dropped } = sanitizePreferences({ pins });
-    expect(preferences.pins).toEqual(pins.slice(0, MAX_PINS));
-    expect(dropped).toEqual(['too-many-pins']);
-  });
-
-  it(`reports nothing for exactly ${MAX_PINS} pins`, () => {
-    const pins = Array.from({ length: MAX_PINS }, (_, index) => pin(`tool-${index}`));
-    expect(sanitizePreferences({ pins }).dropped).toEqual([]);
-  });
-
-  it('reports nothing for an empty state', () => {
-    for (const state of [undefined, null, {}]) expect(sanitizePreferences(state)).toEqual({ preferences: { lang: null, pins: [] }, dropped: [] });
-  });
-
-  it('gives every call its own result, so editing one cannot change the defaults', () => {
-    const first = sanitizePreferences(undefined).preferences;
-    first.pins.push(pin('zoom'));
-    try {
-      expect(sanitizePreferences(undefined).preferences.pins).toEqual([]);
-      expect(sanitizePreferences('broken').preferences.pins).toEqual([]);
-    } finally {
-      first.pins.length = 0;
-    }
+  it('hydrate the popup without throwing, back up whatever was dropped, and report it only once', async () => {
+    await fc.assert(
+      fc.asyncProperty(rawValue, async (raw) => {
+        await resetBrowser();
+        await writeRaw(KEYS.preferences, raw);
+        await hydratePreferences('en');
+        const first = state();
+        if (first.dropped) expect((await backups())[0]!.json).toBe(JSON.stringify(raw));
+        await hydratePreferences('en');
+        expect(state().dropped).toBeNull();
+        expect({ lang: state().lang, pins: state().pins }).toEqual({ lang: first.lang, pins: first.pins });
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { registry } from '@/lib/registry/bundled';
-import type { DataCategory, Lang, Tool } from '@/lib/registry/schema';
-
-const teams = registry.byId.get('microsoft-teams') as Tool;
+import type { Lang } from '@/lib/lang';
+import type { DataCategory } from '@/lib/registry/schema';
+import { teams } from './support/registry';
 
 /** Every fact of the seed texts (../shared/seeds), as it must read in each language. */
 const seedItems: Record<DataCategory, Array<[de: string, en: string]>> = {
@@ -95,12 +94,16 @@ describe('the Teams entry carries every fact of the seed texts', () => {
     expect(teams.retention.map((rule) => rule.scope)).toEqual(expect.arrayContaining(['operator', 'device', 'statutory', 'provider']));
   });
 
-  it('records the concluded data-processing agreement and the German authorities’ requirements', () => {
-    expect(teams.dpa.status).toBe('concluded');
-    expect(teams.dpa.note.de).toContain('Vertrag über Auftragsverarbeitung');
-    expect(teams.dpa.note.de).toContain('deutschen Datenschutzbehörden');
-    expect(teams.dpa.note.en).toContain('data-processing agreement');
-    expect(teams.dpa.note.en).toContain('German data-protection authorities');
+  it('keeps the organisation’s own claims about its agreement, attributed to its notice, apart from what Microsoft offers everyone', () => {
+    const claims = (lang: Lang) => (teams.statements ?? []).filter((statement) => statement.section === 'dpa').map((statement) => statement.text[lang]).join(' ');
+    expect(claims('de')).toContain('Vertrag über Auftragsverarbeitung');
+    expect(claims('de')).toContain('deutschen Datenschutzbehörden');
+    expect(claims('en')).toContain('data-processing agreement');
+    expect(claims('en')).toContain('German data-protection authorities');
+    for (const statement of teams.statements ?? []) expect(teams.sources[statement.source]?.kind).toBe('operator-notice');
+    // What every Teams customer gets is Microsoft's own offer, not one organisation's contract.
+    expect(teams.dpa.status).toBe('offered');
+    expect(`${teams.dpa.note.de} ${teams.dpa.note.en}`).not.toMatch(/deutschen Datenschutzbehörden für Microsoft Teams vollständig|fully implements/);
   });
 
   it('says the operator has only limited influence on the provider’s processing', () => {

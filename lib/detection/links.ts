@@ -1,0 +1,170 @@
+import type { Detector } from './engine';
+import type { Wrapper } from './wrappers';
+
+/** How much of a page the meeting-link scan reads, whatever the page holds. */
+export const LINK_LIMITS = {
+  /** Anchors read, in document order. */
+  anchors: 2000,
+  /** Characters of visible text read. */
+  textChars: 200_000,
+  /** Addresses taken from that text. */
+  textLinks: 500,
+  /** Characters of one address; longer ones are not links a person follows. */
+  urlLength: 8192,
+  /** Wrappers undone around one address. */
+  unwrapDepth: 3,
+} as const;
+
+/** A conferencing tool a page links to, and how many of its links point there. */
+export interface LinkedTool {
+  toolId: string;
+  count: number;
+}
+
+function parseUrl(input: string): URL | null {
+  if (input.length > LINK_LIMITS.urlLength) return null;
+  try {
+    return new URL(input);
+  } catch {
+    return null;
+  }
+}
+
+function onDomain(host: string, domain: string): boolean {
+  return host === domain || host.endsWith(`.${domain}`);
+}
+
+function decodeBase64(text: string): string | null {
+  try {
+    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '='));
+    return new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+}
+
+/** Run lengths of Proofpoint v3's `**<char>` tokens: A means 2, B 3, ... in this order. */
+const PROOFPOINT_RUNS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** Proofpoint URL Defense v3: `/v3/__<address>__;<base64 of the replaced characters>!!...`. */
+function proofpointV3(url: URL): string | null {
+  const match = /^\/v3\/__(.+?)__;([^!]*)!/.exec(url.pathname + url.search + url.hash);
+  if (!match) return null;
+  const replaced = [...(decodeBase64(match[2]!) ?? '')];
+  let next = 0;
+  const take = (length: number): string | null => {
+    if (next + length > replaced.length) return null;
+    const run = replaced.slice(next, next + length).join('');
+    next += length;
+    return run;
+  };
+  let failed = false;
+  const address = match[1]!.replace(/\*\*(.)|\*/g, (_token, runChar: string | undefined) => {
+    const length = runChar === undefined ? 1 : PROOFPOINT_RUNS.indexOf(runChar) + 2;
+    const run = length >= 1 ? take(length) : null;
+    if (run === null) failed = true;
+    return run ?? '';
+  });
+  return failed ? null : address;
+}
+
+/** The address a wrapper leads to, or null when `url` is not this wrapper's or carries nothing readable. */
+function unwrapOnce(url: URL, wrapper: Wrapper): string | null {
+  const host = url.hostname.toLowerCase();
+  if (!wrapper.domains.some((domain) => onDomain(host, domain)) || !new RegExp(wrapper.path).test(url.pathname)) return null;
+  const param = wrapper.param ? url.searchParams.get(wrapper.param) : null;
+  switch (wrapper.encoding) {
+    case 'param':
+      return param;
+    case 'param-base64':
+      return param === null ? null : decodeBase64(param);
+    case 'proofpoint-v2':
+      return param === null ? null : safeDecode(param.replace(/-/g, '%').replace(/_/g, '/'));
+    case 'proofpoint-v3':
+      return proofpointV3(url);
+    case 'last-segment': {
+      const segment = url.pathname.split('/').pop();
+      return segment ? safeDecode(segment) : null;
+    }
+  }
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Undoes redirect wrappers (mail security gateways, link trackers) around an address, up to
+ * LINK_LIMITS.unwrapDepth levels, locally and without any request. Returns the innermost address, or the
+ * input when it is not wrapped; anything unreadable stops the unwrapping where it is.
+ */
+export function unwrapLink(input: string, wrappers: readonly Wrapper[]): string {
+  let current = input;
+  for (let depth = 0; depth < LINK_LIMITS.unwrapDepth; depth++) {
+    const url = parseUrl(current);
+    if (!url) return current;
+    let inner: string | null = null;
+    for (const wrapper of wrappers) {
+      inner = unwrapOnce(url, wrapper);
+      if (inner !== null) break;
+    }
+    if (inner === null || inner.length > LINK_LIMITS.urlLength) return current;
+    current = inner.trim();
+  }
+  return current;
+}
+
+/** Addresses written out in text, with or without a scheme; scheme-less ones need a path to count. */
+const TEXT_ADDRESS = /\bhttps?:\/\/[^\s<>"'`]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}\/[^\s<>"'`]*/gi;
+/** Elements whose text is not visible page text. */
+const INVISIBLE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);
+
+/** Addresses in a piece of text, at most `limit`, with trailing punctuation removed and a scheme added where missing. */
+export function addressesInText(text: string, limit: number = LINK_LIMITS.textLinks): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(TEXT_ADDRESS)) {
+    if (found.length >= limit) break;
+    const address = match[0].replace(/[.,;:!?)\]}>]+$/, '');
+    found.push(/^https?:\/\//i.test(address) ? address : `https://${address}`);
+  }
+  return found;
+}
+
+/**
+ * The addresses a page links to, read within LINK_LIMITS: anchor targets in document order, then addresses
+ * written in the page's text. Nothing else of the page is read.
+ */
+export function collectLinkCandidates(doc: Document): string[] {
+  const candidates: string[] = [];
+  const anchors = doc.links;
+  for (let index = 0; index < LINK_LIMITS.anchors; index++) {
+    const anchor = anchors.item(index) as HTMLAnchorElement | null;
+    if (!anchor) break;
+    candidates.push(anchor.href);
+  }
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (INVISIBLE.has(node.parentElement?.tagName ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  let text = '';
+  while (text.length < LINK_LIMITS.textChars && walker.nextNode()) text += `${walker.currentNode.nodeValue ?? ''}\n`;
+  candidates.push(...addressesInText(text.slice(0, LINK_LIMITS.textChars)));
+  return candidates;
+}
+
+/**
+ * The tools among `candidates`, each once with the number of distinct links to it, in order of first
+ * appearance. Only tool ids and counts leave this function: the addresses, which can carry join secrets, do not.
+ */
+export function summarizeLinks(candidates: readonly string[], detect: Detector, wrappers: readonly Wrapper[]): LinkedTool[] {
+  const links = new Map<string, Set<string>>();
+  for (const candidate of candidates) {
+    const address = unwrapLink(candidate, wrappers);
+    const toolId = detect(address)?.toolId;
+    if (toolId) links.set(toolId, (links.get(toolId) ?? new Set()).add(address));
+  }
+  return [...links].map(([toolId, addresses]) => ({ toolId, count: addresses.size }));
+}

@@ -1,0 +1,30 @@
+import * as z from 'zod/mini';
+import { storage } from 'wxt/utils/storage';
+import { DetectionResultSchema } from '@/lib/detection/shapes';
+
+/**
+ * What the extension knows about one tab, kept in session storage so a restarted worker still knows it.
+ * The page address is never stored: join links carry passcodes, and evidence names only registry rules.
+ */
+export const TabStateSchema = z.strictObject({
+  detection: DetectionResultSchema,
+  /** `page`: from the tab's address; `scan`: from the on-demand scan the popup asked for. */
+  via: z.enum(['page', 'scan']),
+});
+export type TabState = z.infer<typeof TabStateSchema>;
+
+const keyOf = (tabId: number) => `session:tab-${tabId}` as const;
+
+/** Reads a tab's state; anything unreadable counts as "nothing detected". */
+export async function getTabState(tabId: number): Promise<TabState | null> {
+  const parsed = TabStateSchema.safeParse(await storage.getItem(keyOf(tabId)));
+  return parsed.success ? parsed.data : null;
+}
+
+export async function setTabState(tabId: number, state: TabState): Promise<void> {
+  await storage.setItem(keyOf(tabId), state);
+}
+
+export async function clearTabState(tabId: number): Promise<void> {
+  await storage.removeItem(keyOf(tabId));
+}

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { extensionArgs, findChromium } from '/work/main/scripts/chromium';
+const dir = process.argv[2] ?? '/work/main/.output/chrome-mv3';
+const lang = process.argv[3] ?? 'en';
+const context = await chromium.launchPersistentContext('', { executablePath: findChromium(), headless: true, args: extensionArgs(dir), viewport: { width: 400, height: 600 } });
+await context.route('https://teams.microsoft.com/**', (r) => r.fulfill({ contentType: 'text/html', body: readFileSync('/work/main/tests/fixtures/teams.html', 'utf8') }));
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const page = await context.newPage();
+await page.goto('https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0');
+await page.bringToFront();
+const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+await new Promise((r) => setTimeout(r, 800));
+console.log('badge', await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId));
+const popup = await context.newPage();
+popup.on('console', (m) => console.log('console', m.text()));
+popup.on('pageerror', (e) => console.log('pageerror', e.message));
+await popup.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html?tabId=${tabId}`);
+await popup.waitForTimeout(1000);
+if (lang === 'de') { await popup.getByRole('button', { name: 'Deutsch' }).click(); await popup.waitForTimeout(300); }
+await popup.screenshot({ path: `/tmp/shots/teams-${lang}.png` });
+console.log('height', await popup.evaluate(() => document.documentElement.scrollHeight));
+await popup.screenshot({ path: `/tmp/shots/teams-${lang}-full.png`, fullPage: true });
+await context.close();

@@ -1,0 +1,116 @@
+import { describe, expect, it, vi } from 'vitest';
+import { addressesInText, collectLinkCandidates, LINK_LIMITS, summarizeLinks, unwrapLink } from '@/lib/detection/links';
+import { detectTool, linkWrappers } from '@/lib/registry/detection-rules';
+
+const zoom = 'https://zoom.us/j/85512345678?pwd=abc';
+const safeLink = (target: string) => `https://eur01.safelinks.protection.outlook.com/?url=${encodeURIComponent(target)}&data=05%7C01&sdata=x&reserved=0`;
+const google = (target: string) => `https://www.google.com/url?q=${encodeURIComponent(target)}&sa=D`;
+
+describe('unwrapping redirect wrappers', () => {
+  it.each(linkWrappers.flatMap((wrapper) => wrapper.examples.map((example) => [wrapper.name, example.wrapped, example.target] as const)))(
+    '%s: %s',
+    (_, wrapped, target) => {
+      expect(unwrapLink(wrapped, linkWrappers)).toBe(target);
+    },
+  );
+
+  it('undoes wrappers nested in each other', () => {
+    expect(unwrapLink(safeLink(google(zoom)), linkWrappers)).toBe(zoom);
+  });
+
+  it(`stops after ${LINK_LIMITS.unwrapDepth} levels`, () => {
+    let wrapped = zoom;
+    for (let level = 0; level < LINK_LIMITS.unwrapDepth + 1; level++) wrapped = safeLink(wrapped);
+    expect(unwrapLink(wrapped, linkWrappers)).toBe(safeLink(zoom));
+  });
+
+  it.each([
+    ['a javascript: address inside url=', safeLink('javascript:alert(1)//zoom.us/j/1')],
+    ['a data: address inside q=', google('data:text/html,<script>alert(1)</script>')],
+    ['a wrapper with nothing inside', 'https://eur01.safelinks.protection.outlook.com/?data=05'],
+    ['a wrapper with broken percent-encoding', 'https://eur01.safelinks.protection.outlook.com/?url=%E0%A4%A'],
+    ['a lookalike wrapper host', `https://safelinks.protection.outlook.com.evil.example/?url=${encodeURIComponent(zoom)}`],
+  ])('keeps %s away from detection', (_, wrapped) => {
+    expect(detectTool(unwrapLink(wrapped, linkWrappers))).toBeNull();
+  });
+
+  it('refuses addresses longer than a link anyone follows', () => {
+    const huge = `${safeLink(zoom)}&x=${'a'.repeat(LINK_LIMITS.urlLength)}`;
+    expect(unwrapLink(huge, linkWrappers)).toBe(huge);
+    expect(detectTool(unwrapLink(huge, linkWrappers))).toBeNull();
+  });
+
+  it('leaves addresses that are not wrapped as they are', () => {
+    for (const address of [zoom, 'not a url', 'https://www.google.com/search?q=zoom']) expect(unwrapLink(address, linkWrappers)).toBe(address);
+  });
+});
+
+describe('addresses written in text', () => {
+  it('finds them with or without a scheme and drops trailing punctuation', () => {
+    const text = 'Join: https://zoom.us/j/123456789. Or meet.google.com/abc-defg-hij, or (https://acme.webex.com/meet/jane).';
+    expect(addressesInText(text)).toEqual(['https://zoom.us/j/123456789', 'https://meet.google.com/abc-defg-hij', 'https://acme.webex.com/meet/jane']);
+  });
+
+  it('ignores bare host names without a path and stops at the limit', () => {
+    expect(addressesInText('see zoom.us or teams.microsoft.com for details')).toEqual([]);
+    expect(addressesInText('https://a.example/x '.repeat(50), 10)).toHaveLength(10);
+  });
+});
+
+function page(body: string): Document {
+  const doc = document.implementation.createHTMLDocument('mail');
+  doc.body.innerHTML = body;
+  return doc;
+}
+
+describe('reading a page for meeting links', () => {
+  it('reads anchors and visible text, but not scripts, styles or templates', () => {
+    const doc = page(`
+      <a href="https://zoom.us/j/1">Zoom</a>
+      <p>Dial in via https://acme.webex.com/meet/jane today</p>
+      <script>var hidden = "https://meet.google.com/aaa-bbbb-ccc";</script>
+      <style>/* https://meet.google.com/ddd-eeee-fff */</style>
+      <template><a href="https://meet.google.com/ggg-hhhh-iii">x</a></template>`);
+    expect(collectLinkCandidates(doc)).toEqual(['https://zoom.us/j/1', 'https://acme.webex.com/meet/jane']);
+  });
+
+  it(`reads at most ${LINK_LIMITS.anchors} anchors of a page with 100,000 links, never touching the rest`, () => {
+    const item = vi.fn((index: number) => (index < 100_000 ? { href: 'https://www.example.com/' } : null));
+    const doc = { links: { item }, body: document.createElement('body'), createTreeWalker: document.createTreeWalker.bind(document) } as unknown as Document;
+    expect(collectLinkCandidates(doc)).toHaveLength(LINK_LIMITS.anchors);
+    expect(item).toHaveBeenCalledTimes(LINK_LIMITS.anchors);
+  });
+
+  it(`reads at most ${LINK_LIMITS.textChars.toLocaleString('en')} characters of text`, () => {
+    const filler = 'x'.repeat(LINK_LIMITS.textChars);
+    const doc = page(`<p>${filler}</p><p>https://zoom.us/j/123456789</p>`);
+    expect(collectLinkCandidates(doc)).toEqual([]);
+  });
+});
+
+describe('summarising the links of a page', () => {
+  it('lists each tool once with its number of distinct links, unwraps gateways, and skips lookalikes and marketing pages', () => {
+    const candidates = [
+      'https://teams.microsoft.com/l/meetup-join/19%3ameeting_a%40thread.v2/0',
+      safeLink(zoom),
+      zoom,
+      'https://zoom.us/j/99999999999',
+      'https://meet.google.com/abc-defg-hij',
+      'https://zoom.us.evil.example/j/1',
+      'https://zoom.us/pricing',
+      'https://www.example.com/',
+    ];
+    expect(summarizeLinks(candidates, detectTool, linkWrappers)).toEqual([
+      { toolId: 'microsoft-teams', count: 1 },
+      { toolId: 'zoom', count: 2 },
+      { toolId: 'google-meet', count: 1 },
+    ]);
+  });
+
+  it('gives back tool ids and counts only, never an address or part of one', () => {
+    const secret = 'pwd=TOPSECRET';
+    const summary = summarizeLinks([`https://zoom.us/j/1?${secret}`, safeLink(`https://zoom.us/j/2?${secret}`)], detectTool, linkWrappers);
+    expect(JSON.stringify(summary)).not.toContain('TOPSECRET');
+    expect(summary).toEqual([{ toolId: 'zoom', count: 2 }]);
+  });
+});

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { detectableTools, detectTool, linkWrappers } from '@/lib/registry/detection-rules';
+import { ELEMENT_LIMIT, markerQuery, probeGlobals, scanPage } from '@/lib/scan';
+
+const { globals } = markerQuery(detectableTools);
+
+describe('the main-world probe of page globals', () => {
+  const page = window as unknown as Record<string, unknown>;
+  afterEach(() => {
+    for (const name of ['JitsiMeetJS', 'ZoomMtg']) delete page[name];
+  });
+
+  it('answers with one flag per name asked', () => {
+    page.JitsiMeetJS = {};
+    const flags = probeGlobals(['JitsiMeetJS', 'ZoomMtg']);
+    expect(flags).toBe('10');
+  });
+
+  it('never runs a getter the page defined, so the page cannot tell it was asked', () => {
+    const getter = vi.fn(() => ({}));
+    Object.defineProperty(window, 'JitsiMeetJS', { get: getter, configurable: true });
+    expect(probeGlobals(['JitsiMeetJS'])).toBe('1');
+    expect(getter).not.toHaveBeenCalled();
+  });
+
+  it('answers exactly as long as the question, whatever the page did to the built-in prototypes', () => {
+    const originals = { filter: Array.prototype.filter, map: Array.prototype.map, push: Array.prototype.push };
+    const huge = () => new Array(1_000_000).fill('x');
+    try {
+      Array.prototype.filter = huge as never;
+      Array.prototype.map = huge as never;
+      Array.prototype.push = (() => 1_000_000) as never;
+      expect(probeGlobals(globals)).toHaveLength(globals.length);
+    } finally {
+      Object.assign(Array.prototype, originals);
+    }
+  });
+});
+
+describe('the page scan', () => {
+  it('finds the registry’s selectors, scripts, frames and the title, and reduces links to tools and counts', () => {
+    const doc = document.implementation.createHTMLDocument();
+    doc.title = 'Jitsi Meet';
+    doc.body.innerHTML = `
+      <div id="videospace"></div>
+      <script src="https://video.example.org/libs/lib-jitsi-meet.min.js"></script>
+      <iframe src="https://meet.jit.si/Room"></iframe>
+      <a href="https://zoom.us/j/123456789?pwd=secret">Zoom</a>`;
+    const scan = scanPage(doc, detectTool, linkWrappers, ['#videospace', '#absent']);
+    expect(scan.signals.selectors).toEqual(['#videospace']);
+    expect(scan.signals.scripts).toEqual(['https://video.example.org/libs/lib-jitsi-meet.min.js']);
+    expect(scan.signals.frames).toEqual(['https://meet.jit.si/Room']);
+    expect(scan.signals.title).toBe('Jitsi Meet');
+    expect(scan.links).toEqual([{ toolId: 'zoom', count: 1 }]);
+    expect(JSON.stringify(scan.links)).not.toContain('secret');
+  });
+
+  it(`stops reading scripts at ${ELEMENT_LIMIT} on a page with 200,000 of them`, () => {
+    const item = vi.fn((index: number) => (index < 200_000 ? { getAttribute: () => 'x', src: `https://cdn.example/${index}.js` } : null));
+    const doc = document.implementation.createHTMLDocument('many scripts');
+    vi.spyOn(doc, 'getElementsByTagName').mockReturnValue({ item } as unknown as HTMLCollectionOf<Element>);
+    const scan = scanPage(doc, detectTool, linkWrappers, []);
+    expect(scan.signals.scripts).toHaveLength(ELEMENT_LIMIT);
+    // Once for scripts and once for frames, each stopping at the limit.
+    expect(item).toHaveBeenCalledTimes(2 * ELEMENT_LIMIT);
+  });
+
+  it('survives selectors a page’s document cannot parse', () => {
+    const doc = document.implementation.createHTMLDocument('x');
+    expect(scanPage(doc, detectTool, linkWrappers, ['::not a selector(', '#ok']).signals.selectors).toEqual([]);
+  });
+});

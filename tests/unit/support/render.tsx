@@ -1,0 +1,36 @@
+import { act, render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { vi } from 'vitest';
+import { App, type Opening } from '@/components/App';
+import type { LinkedTool } from '@/lib/detection/links';
+import type { RegistryView } from '@/lib/registry/popup-registry';
+import { hydratePreferences } from '@/lib/store';
+import type { TabState } from '@/lib/tab-state';
+import { viewOf } from './registry';
+
+export const teamsState: TabState = {
+  detection: { toolId: 'microsoft-teams', context: 'meeting', evidence: [{ type: 'host', value: 'teams.microsoft.com' }] },
+  via: 'page',
+};
+
+interface Options {
+  opening?: Opening;
+  links?: readonly LinkedTool[];
+  registry?: RegistryView;
+  systemLang?: 'de' | 'en';
+}
+
+/** Hydrates the store from the fake storage and renders the popup, as main.tsx does. */
+export async function renderPopup({ opening = { kind: 'tab', tabState: null }, links = [], registry = viewOf(), systemLang = 'en' }: Options = {}) {
+  await hydratePreferences(systemLang);
+  const user = userEvent.setup();
+  const copyText = vi.fn(async (_text: string) => {});
+  let result!: ReturnType<typeof render>;
+  // The links arrive as a promise; let React settle it before the test looks.
+  await act(async () => {
+    result = render(<App registry={registry} opening={opening} links={Promise.resolve(links)} copyText={copyText} />);
+  });
+  return { user, copyText, ...result };
+}
+
+export const onTeams: Opening = { kind: 'tab', tabState: teamsState };
