@@ -1,12 +1,17 @@
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
-  testDir: 'tests/e2e',
-  testMatch: '**/*.spec.ts',
   outputDir: 'tests/e2e/.results',
+  testMatch: '**/*.spec.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
   timeout: 30_000,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
+  projects: [
+    // Chromium, driven by Playwright, against .output/chrome-mv3-e2e and the shipped build's files.
+    { name: 'chromium', testDir: 'tests/e2e' },
+    // Firefox ESR, driven over WebDriver BiDi by puppeteer-core, against .output/firefox-mv2-e2e.
+    { name: 'firefox', testDir: 'tests/e2e-firefox' },
+  ],
 });

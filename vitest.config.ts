@@ -9,5 +9,7 @@ export default defineConfig({
     // Fixture pages name scripts and frames on other hosts; nothing is ever fetched.
     environmentOptions: { happyDOM: { settings: { handleDisabledFileLoadingAsSuccess: true } } },
     restoreMocks: true,
+    // `vitest bench` (run by `npm run bench`, never by `npm test`).
+    benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });

@@ -8,6 +8,12 @@ import { loadRegistry } from './lib/registry/node';
 const registry = loadRegistry(import.meta.dirname);
 const toolHosts = toolMatchPatterns(registry.tools);
 
+/** The toolbar icon, rendered from assets/icon.svg by `npm run icons`. */
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
+/** The keyboard shortcut that opens the popup; README says which browsers' and tools' shortcuts it avoids. */
+export const SHORTCUT = 'Alt+Shift+L';
+
 /**
  * End-to-end builds (`--mode e2e`) may add fixture hosts, because tests cannot grant `activeTab` with a
  * toolbar click. The shipped build never has them; a test checks its manifest.
@@ -22,15 +28,22 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   imports: false,
   manifest: ({ browser, mode }) => ({
-    name: 'Meeting Privacy Lens',
-    description: 'Shows what the online-meeting tool on this page does with your data: collected data, legal basis, retention, transfers.',
+    // Name and description in the browser's language, from public/_locales.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
     host_permissions: [...toolHosts, ...(mode === 'e2e' ? fixtureHosts : [])],
-    action: { default_title: 'Meeting Privacy Lens' },
+    icons: ICONS,
+    // WXT fills in the popup; Firefox's Manifest V2 calls the toolbar button browser_action.
+    [browser === 'firefox' ? 'browser_action' : 'action']: { default_icon: ICONS },
+    // Opens the popup from the keyboard, which also grants activeTab for the scan.
+    commands: { [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: SHORTCUT } } },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
-          id: 'meeting-privacy-lens@example.org',
+          // A GUID of our own: the add-on id may never change once listed.
+          id: '{6d0b23cf-2a0a-4b71-9969-3151689f4128}',
           // data_collection_permissions (Firefox 140, Firefox for Android 142)
           strict_min_version: '142.0',
           data_collection_permissions: { required: ['none'] },
@@ -38,6 +51,8 @@ export default defineConfig({
       },
     }),
   }),
+  // Mozilla asks for the sources of minified code: what `npm ci && npm run build:firefox` needs, nothing else.
+  zip: { excludeSources: ['screenshots/**', 'tests/**', 'bench/**', 'scripts/**', 'store/**', 'docs/**', 'vitest.config.ts', 'playwright.config.ts'] },
   hooks: {
     // The popup runs nearly all of its bundle at once. V8's explicit compile hint compiles it eagerly while
     // the script streams in, instead of lazily on the main thread (bench: about 8 ms less JS before the summary).

@@ -42,9 +42,10 @@ export const summaryPageUrl = (toolId: string): string => browser.runtime.getURL
 export async function scanWithScripting(tabId: number, withGlobals: boolean): Promise<unknown> {
   const names = withGlobals ? markerNames.globals : [];
   const [page, main] = await Promise.all([
-    browser.scripting.executeScript({ target: { tabId }, files: ['/page-scan.js'] }),
+    // Right away, not at document_idle: a page still loading a slow frame must not hold up the popup.
+    browser.scripting.executeScript({ target: { tabId }, files: ['/page-scan.js'], injectImmediately: true }),
     names.length
-      ? browser.scripting.executeScript({ target: { tabId }, world: 'MAIN', func: probeGlobals, args: [names] }).catch(() => [])
+      ? browser.scripting.executeScript({ target: { tabId }, world: 'MAIN', func: probeGlobals, args: [names], injectImmediately: true }).catch(() => [])
       : [],
   ]);
   const parsed = PageScanSchema.safeParse(page[0]?.result);
@@ -188,8 +189,13 @@ async function createLinkMenu(): Promise<void> {
   });
 }
 
+/** Gives the menu entry the title in the language the user chose in the popup. */
+async function retitleLinkMenu(): Promise<void> {
+  await browser.contextMenus.update(MENU_ID, { title: translator(await defaultLanguage())('linkMenu') });
+}
+
 /** Opens the summary of the tool a link leads to; the link itself is read here and nowhere kept. */
-async function linkMenuClicked(info: Browser.contextMenus.OnClickData): Promise<void> {
+export async function linkMenuClicked(info: Browser.contextMenus.OnClickData): Promise<void> {
   if (info.menuItemId !== MENU_ID || !info.linkUrl) return;
   const toolId = detectTool(unwrapLink(info.linkUrl, linkWrappers))?.toolId ?? '';
   await browser.tabs.create({ url: summaryPageUrl(toolId) });
@@ -210,7 +216,7 @@ export function registerBackground(background = createBackground()): void {
   browser.contextMenus.onClicked.addListener((info) => void linkMenuClicked(info));
   browser.runtime.onInstalled.addListener(() => void background.markOpenTabs());
   browser.runtime.onStartup.addListener(() => void background.markOpenTabs());
+  const menu = createLinkMenu();
   // The menu's title follows the language the user chooses in the popup.
-  void createLinkMenu();
-  preferencesItem.watch(() => void createLinkMenu());
+  preferencesItem.watch(() => void menu.then(retitleLinkMenu).catch(() => undefined));
 }

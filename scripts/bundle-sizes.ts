@@ -5,25 +5,22 @@
  * Which files belong to which part is read from the built manifest and popup HTML, not hard-coded, so a
  * renamed chunk or an extra content script is still counted.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, posix, sep } from 'node:path';
-import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Tool } from '../lib/registry/schema';
 
 export const KB = 1024;
 
 /** The size budgets. KB means 1024 bytes throughout. */
 export const SIZE_GOALS = {
-  /** Injected into every page on a tool host at document_start, so it must stay tiny. */
+  /** A content script would run in every meeting page; the extension ships none, and any added must stay tiny. */
   contentScriptRaw: 10 * KB,
   /** What popup.html loads up front: its scripts, module preloads and their static imports. */
   popupJsGzip: 100 * KB,
 } as const;
 
-/**
- * Level 9 for both gzip and zip: it is what WXT's `zip` uses (`zip.compressionLevel` defaults to 9), and a
- * fixed level keeps figures comparable between runs.
- */
+/** Level 9, as WXT's `zip` packs (`zip.compressionLevel` defaults to 9); a fixed level keeps figures comparable. */
 const LEVEL = 9;
 
 export interface FileSize {
@@ -44,20 +41,14 @@ export interface BundleSizes {
   contentScript: SizeGroup;
   popupJs: SizeGroup;
   background: SizeGroup;
-  /** Size of the directory zipped the way WXT's `zip` packs it. */
-  zip: number;
-  /** Every file of the directory, uncompressed. */
-  totalRaw: number;
+  /** Injected into a tab when the popup opens: detection rules, link unwrapping and the bounded page reader. */
+  pageScan: SizeGroup;
 }
 
 interface BuiltManifest {
   background?: { service_worker?: string };
   action?: { default_popup?: string };
   content_scripts?: Array<{ js?: string[] }>;
-}
-
-function toPosix(path: string): string {
-  return path.split(sep).join('/');
 }
 
 export function readManifest(dir: string): BuiltManifest {
@@ -126,66 +117,6 @@ export function pageScripts(dir: string, page: string): string[] {
   return [...seen];
 }
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => statSync(join(dir, file)).isFile())
-    .map(toPosix)
-    .sort();
-}
-
-/**
- * The directory as a zip archive (deflate, level 9, sorted entries, no timestamps), built in memory: the same
- * files at the same level as `wxt zip`, give or take a few header bytes per file. `wxt zip` itself is not run
- * because it rebuilds first and would measure a different build than the one on disk.
- */
-export function zipDirectory(dir: string): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const file of listFiles(dir)) {
-    const name = Buffer.from(file, 'utf8');
-    const data = readFileSync(join(dir, file));
-    const deflated = deflateRawSync(data, { level: LEVEL });
-    const stored = deflated.length >= data.length;
-    const body = stored ? data : deflated;
-    const checksum = crc32(data);
-
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); // local file header signature
-    local.writeUInt16LE(20, 4); // version needed: 2.0
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(stored ? 0 : 8, 8); // stored or deflate
-    local.writeUInt32LE(checksum, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, body);
-
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); // central directory header signature
-    central.writeUInt16LE(20, 4); // version made by
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(stored ? 0 : 8, 10);
-    central.writeUInt32LE(checksum, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-
-    offset += local.length + name.length + body.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); // end of central directory signature
-  end.writeUInt16LE(centrals.length / 2, 8);
-  end.writeUInt16LE(centrals.length / 2, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
 /** Measures the content scripts, the popup's JavaScript, the background worker and the zip of a built extension. */
 export function bundleSizes(dir: string): BundleSizes {
   const manifest = readManifest(dir);
@@ -195,8 +126,7 @@ export function bundleSizes(dir: string): BundleSizes {
     contentScript: sizeGroup(dir, contentScriptFiles(manifest)),
     popupJs: sizeGroup(dir, popup ? pageScripts(dir, popup) : []),
     background: sizeGroup(dir, worker ? [worker] : []),
-    zip: zipDirectory(dir).length,
-    totalRaw: listFiles(dir).reduce((sum, file) => sum + statSync(join(dir, file)).size, 0),
+    pageScan: sizeGroup(dir, ['page-scan.js']),
   };
 }
 

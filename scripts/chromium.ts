@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 
 /**
  * Finds a Chromium to drive: $CHROMIUM_PATH, then Debian's /usr/bin/chromium, then Playwright's own
@@ -29,11 +29,10 @@ function safe(read: () => string): string | undefined {
   }
 }
 
-/** Flags for a quiet, offline, headless-friendly Chromium with one unpacked extension. */
-export function extensionArgs(extensionDir: string): string[] {
+/** Flags for a quiet, offline, headless-friendly Chromium, with one unpacked extension if given. */
+function browserArgs(extensionDir: string | null): string[] {
   return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     '--no-sandbox',
     '--disable-gpu',
     '--disable-background-networking',
@@ -43,4 +42,71 @@ export function extensionArgs(extensionDir: string): string[] {
     '--no-first-run',
     '--no-default-browser-check',
   ];
+}
+
+/** A Chromium with the extension loaded, and what the tests, the benchmark and the demo do with it. */
+export class Extension {
+  private constructor(
+    readonly context: BrowserContext,
+    readonly worker: Worker,
+    readonly id: string,
+  ) {}
+
+  /**
+   * Starts Chromium (headless unless `headless` is false) with the unpacked extension in `dir`, or with no
+   * extension at all for `null` (a baseline for the benchmark).
+   */
+  static async launch(dir: string | null, { headless = true, viewport = { width: 400, height: 600 } as { width: number; height: number } | null } = {}): Promise<Extension> {
+    const context = await chromium.launchPersistentContext('', { executablePath: findChromium(), headless, args: browserArgs(dir), viewport });
+    if (!dir) return new Extension(context, undefined as never, '');
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    return new Extension(context, worker, new URL(worker.url()).host);
+  }
+
+  /** The extension's service worker, waiting for a new one if the browser stopped it. */
+  async currentWorker(): Promise<Worker> {
+    return this.context.serviceWorkers().at(-1) ?? (await this.context.waitForEvent('serviceworker'));
+  }
+
+  /** Serves `html` for pages under `origin` (and empty scripts), so a page runs at a tool's real address and nothing is fetched. */
+  async serve(origin: string, html: string): Promise<void> {
+    await this.context.route(`${origin}/**`, (route) =>
+      route.request().resourceType() === 'script'
+        ? route.fulfill({ contentType: 'text/javascript', body: '' })
+        : route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+    );
+  }
+
+  /** Opens a page at `url` and returns it with its tab id. */
+  async open(url: string): Promise<{ page: Page; tabId: number }> {
+    const page = await this.context.newPage();
+    await page.goto(url);
+    return { page, tabId: await this.tabIdOf(page) };
+  }
+
+  async tabIdOf(page: Page): Promise<number> {
+    await page.bringToFront();
+    return (await this.currentWorker()).evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab!.id!;
+    });
+  }
+
+  async badge(tabId: number): Promise<{ text: string; title: string }> {
+    return (await this.currentWorker()).evaluate(
+      async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }),
+      tabId,
+    );
+  }
+
+  /** Opens an extension page (the popup by default) in a tab, e.g. describing tab `tabId`. */
+  async page(path: string): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.goto(`chrome-extension://${this.id}/${path}`);
+    return page;
+  }
+
+  popup(tabId?: number): Promise<Page> {
+    return this.page(`popup.html${tabId === undefined ? '' : `?tabId=${tabId}`}`);
+  }
 }

@@ -61,7 +61,8 @@ function proofpointV3(url: URL): string | null {
   let failed = false;
   const address = match[1]!.replace(/\*\*(.)|\*/g, (_token, runChar: string | undefined) => {
     const length = runChar === undefined ? 1 : PROOFPOINT_RUNS.indexOf(runChar) + 2;
-    const run = length >= 1 ? take(length) : null;
+    // indexOf gives -1 for a character outside the run alphabet: a length of 1, which is not a run.
+    const run = runChar !== undefined && length < 2 ? null : take(length);
     if (run === null) failed = true;
     return run ?? '';
   });
@@ -72,12 +73,14 @@ function proofpointV3(url: URL): string | null {
 function unwrapOnce(url: URL, wrapper: Wrapper): string | null {
   const host = url.hostname.toLowerCase();
   if (!wrapper.domains.some((domain) => onDomain(host, domain)) || !new RegExp(wrapper.path).test(url.pathname)) return null;
-  const param = wrapper.param ? url.searchParams.get(wrapper.param) : null;
+  // An empty parameter carries nothing, as in Google's `/url?q=&url=...`; another wrapper may read the address.
+  const param = (wrapper.param && url.searchParams.get(wrapper.param)) || null;
   switch (wrapper.encoding) {
     case 'param':
       return param;
     case 'param-base64':
-      return param === null ? null : decodeBase64(param);
+      // A raw `+` of the base64 alphabet reads back as a space from the query.
+      return param === null ? null : decodeBase64(param.replace(/ /g, '+'));
     case 'proofpoint-v2':
       return param === null ? null : safeDecode(param.replace(/-/g, '%').replace(/_/g, '/'));
     case 'proofpoint-v3':

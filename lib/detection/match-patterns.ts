@@ -15,7 +15,24 @@ export function toolMatchPatterns(tools: readonly DetectableTool[]): string[] {
   return [...patterns].sort();
 }
 
-/** Match patterns for the hosts of the link wrappers the extension can undo (used for link menus, never as permissions). */
+/** The literal start of an anchored path pattern: `^/l\\.php$` gives `/l.php`, `^/(?:url)?$` gives `/`. */
+function literalPrefix(pattern: string): string {
+  let prefix = '';
+  for (let index = 1; index < pattern.length; index++) {
+    const char = pattern[index]!;
+    if (char === '\\' && /[^\w]/.test(pattern[index + 1] ?? '')) prefix += pattern[++index];
+    else if ('?*{'.includes(char)) return prefix.slice(0, -1); // the character before may be absent
+    else if ('.^$+()[]|\\'.includes(char)) break;
+    else prefix += char;
+  }
+  return prefix;
+}
+
+/**
+ * Match patterns for links through the wrappers the extension can undo, as narrow as each wrapper's path
+ * allows (`*://*.google.com/url*`, not all of google.com). Used for the link menu, never as permissions.
+ */
 export function wrapperMatchPatterns(wrappers: readonly Wrapper[]): string[] {
-  return [...new Set(wrappers.flatMap((wrapper) => wrapper.domains.map((domain) => `https://*.${domain}/*`)))].sort();
+  const patterns = wrappers.flatMap((wrapper) => wrapper.domains.map((domain) => `*://*.${domain}${literalPrefix(wrapper.path)}*`));
+  return [...new Set(patterns)].sort();
 }

@@ -4,6 +4,8 @@ import { expect, test } from '@playwright/test';
 
 const OUTPUT = resolve(import.meta.dirname, '../../.output');
 const manifestOf = (build: string) => JSON.parse(readFileSync(join(OUTPUT, build, 'manifest.json'), 'utf8'));
+const filesOf = (build: string) =>
+  readdirSync(join(OUTPUT, build), { recursive: true, encoding: 'utf8' }).map((file) => ({ file, text: () => readFileSync(join(OUTPUT, build, file)) }));
 
 /** The registry's hosts, as the shipped manifest must list them: a change here is a change of permissions. */
 const TOOL_HOSTS = [
@@ -60,44 +62,62 @@ const TOOL_HOSTS = [
   'https://web.webex.com/*',
 ];
 
+const ICON_SIZES = ['16', '32', '48', '128'];
+
 test.describe('the shipped Chrome manifest', () => {
   const manifest = manifestOf('chrome-mv3');
 
-  test('asks only for storage, activeTab and scripting', () => {
-    expect(manifest.permissions).toEqual(['storage', 'activeTab', 'scripting']);
+  test('asks only for storage, activeTab, scripting and the link menu, and for the registered tool hosts', () => {
+    expect(manifest.permissions).toEqual(['storage', 'activeTab', 'scripting', 'contextMenus']);
     expect(manifest.optional_permissions).toBeUndefined();
+    expect(manifest.host_permissions).toEqual(TOOL_HOSTS);
   });
 
-  test('has host permissions for the registered tool hosts only, and the content script runs on exactly those', () => {
-    const hosts: string[] = manifest.host_permissions;
-    expect(hosts).toEqual(TOOL_HOSTS);
-    for (const host of hosts) {
-      expect(host, 'no broad or fixture host').toMatch(/^https:\/\/(\*\.)?[a-z0-9.-]+\.[a-z]+\/\*$/);
-      expect(host).not.toMatch(/example\.(com|org|net)/);
-    }
-    expect(hosts).not.toContain('<all_urls>');
-    expect(manifest.content_scripts).toHaveLength(1);
-    expect(manifest.content_scripts[0].matches).toEqual(hosts);
-    expect(manifest.content_scripts[0].all_frames).toBeUndefined();
+  test('runs no script in web pages of its own accord', () => {
+    expect(manifest.content_scripts).toBeUndefined();
   });
 
   test('keeps the default extension CSP and exposes no web-accessible resources', () => {
     expect(manifest.content_security_policy).toBeUndefined();
-    expect(JSON.stringify(manifest)).not.toContain('unsafe-eval');
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
   });
 
-  test('loads no remote code', () => {
-    const dir = join(OUTPUT, 'chrome-mv3');
-    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(js|html)$/.test(file));
-    expect(files.length).toBeGreaterThan(0);
-    for (const file of files) {
-      const text = readFileSync(join(dir, file), 'utf8');
-      expect(text, file).not.toMatch(/<script[^>]+src=["']?https?:/i);
-      expect(text, file).not.toMatch(/importScripts\(|import\(\s*["'`]https?:/);
-      expect(text, file).not.toMatch(/\beval\(|new Function\(/);
+  test('loads no remote code and carries none of the end-to-end build’s test hooks', () => {
+    const scripts = filesOf('chrome-mv3').filter(({ file }) => /\.(js|html)$/.test(file));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const { file, text } of scripts) {
+      const code = text().toString('utf8');
+      expect(code, file).not.toMatch(/<script[^>]+src=["']?https?:/i);
+      expect(code, file).not.toMatch(/importScripts\(|import\(\s*["'`]https?:/);
+      expect(code, file).not.toMatch(/\beval\(|new Function\(/);
+      expect(code, file).not.toMatch(/mplLinkMenuClicked|popup\.html\?harness/);
     }
+  });
+
+  test('declares its own icon in four sizes, as PNG files, for the toolbar too', () => {
+    expect(Object.keys(manifest.icons)).toEqual(ICON_SIZES);
+    expect(manifest.action.default_icon).toEqual(manifest.icons);
+    for (const [size, path] of Object.entries<string>(manifest.icons)) {
+      const png = readFileSync(join(OUTPUT, 'chrome-mv3', path));
+      expect(png.subarray(0, 8).toString('hex'), path).toBe('89504e470d0a1a0a');
+      // IHDR: width and height, big-endian, right after the signature and chunk header.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], path).toEqual([Number(size), Number(size)]);
+    }
+  });
+
+  test('takes its name and description from the locales, English by default, German for German browsers', () => {
+    expect([manifest.name, manifest.description, manifest.default_locale]).toEqual(['__MSG_extName__', '__MSG_extDescription__', 'en']);
+    // The toolbar tooltip until a tool is detected: the brand, the same in every language (WXT takes it from the popup's title).
+    expect(manifest.action.default_title).toBe('Meeting Privacy Lens');
+    for (const lang of ['en', 'de']) {
+      const messages = JSON.parse(readFileSync(join(OUTPUT, 'chrome-mv3', '_locales', lang, 'messages.json'), 'utf8'));
+      expect(Object.keys(messages).sort(), lang).toEqual(['extDescription', 'extName']);
+    }
+  });
+
+  test('opens the popup with a keyboard shortcut', () => {
+    expect(manifest.commands).toEqual({ _execute_action: { suggested_key: { default: 'Alt+Shift+L' } } });
   });
 });
 
@@ -109,9 +129,18 @@ test('the end-to-end build differs from the shipped one only by the fixture host
   expect({ ...e2e, host_permissions: shipped.host_permissions }).toEqual(shipped);
 });
 
-test('the Firefox manifest declares that no data is collected', () => {
+test('the Firefox manifest declares that no data is collected, its own add-on id and the shortcut', () => {
   const firefox = manifestOf('firefox-mv2');
-  expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
-  expect(firefox.permissions).toEqual(expect.arrayContaining(['storage', 'activeTab', 'scripting']));
-  expect(firefox.permissions.filter((p: string) => !p.includes('://'))).toEqual(['storage', 'activeTab', 'scripting']);
+  expect(firefox.browser_specific_settings.gecko).toEqual({
+    id: '{6d0b23cf-2a0a-4b71-9969-3151689f4128}',
+    strict_min_version: '142.0',
+    data_collection_permissions: { required: ['none'] },
+  });
+  expect(firefox.permissions.filter((permission: string) => !permission.includes('://'))).toEqual(['storage', 'activeTab', 'scripting', 'contextMenus']);
+  expect(firefox.commands).toEqual({ _execute_browser_action: { suggested_key: { default: 'Alt+Shift+L' } } });
+  expect(firefox.browser_action.default_icon).toEqual(firefox.icons);
+  // The Firefox test build's way in (it opens a page of its own) is never shipped.
+  for (const { file, text } of filesOf('firefox-mv2').filter(({ file }) => file.endsWith('.js'))) {
+    expect(text().toString('utf8'), file).not.toMatch(/mplLinkMenuClicked|popup\.html\?harness/);
+  }
 });

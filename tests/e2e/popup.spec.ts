@@ -7,19 +7,16 @@ import { expect, fixture, test, type Extension } from './fixtures';
 const SCREENSHOTS = resolve(import.meta.dirname, '../../screenshots');
 
 test.beforeEach(async ({ ext }) => {
-  await ext.serve('https://teams.microsoft.com/**', fixture('teams.html'));
-  await ext.serve('https://www.example.com/**', fixture('plain.html'));
-});
-
-test.afterEach(({ extensionRequests }) => {
-  // The extension's own pages and worker never go to the network.
-  expect(extensionRequests).toEqual([]);
+  await ext.serve('https://teams.microsoft.com', fixture('teams.html'));
+  await ext.serve('https://www.example.com', fixture('plain.html'));
 });
 
 async function teamsPopup(ext: Extension): Promise<Page> {
   const { tabId } = await ext.open('https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0');
-  await ext.waitForBadge(tabId, 'T');
-  return ext.popup(tabId);
+  await expect.poll(async () => (await ext.badge(tabId)).text).toBe('T');
+  const popup = await ext.popup(tabId);
+  await expect(popup.getByRole('heading', { level: 1 })).toHaveText('Microsoft Teams');
+  return popup;
 }
 
 async function homePopup(ext: Extension): Promise<Page> {
@@ -34,58 +31,91 @@ async function setLanguage(popup: Page, lang: 'de' | 'en'): Promise<void> {
   await expect(popup.locator('html')).toHaveAttribute('lang', lang);
 }
 
-test('1. pin Teams from its call, then find the pinned summary on an ordinary page', async ({ ext }) => {
+const KEY_FACTS = {
+  en: ['Who processes', 'Where data goes', 'Recording and transcripts', 'AI features', 'End-to-end encryption', 'Data-processing agreement'],
+  de: ['Wer verarbeitet', 'Wohin Daten gehen', 'Aufzeichnung und Transkript', 'KI-Funktionen', 'Ende-zu-Ende-Verschlüsselung', 'Auftragsverarbeitungsvertrag'],
+};
+
+for (const lang of ['en', 'de'] as const) {
+  test(`on a Teams call, every key fact is on the first 400×600 screen, below the tool's name (${lang})`, async ({ ext }) => {
+    const popup = await teamsPopup(ext);
+    await setLanguage(popup, lang);
+    const viewport = popup.viewportSize()!;
+    const title = (await popup.getByRole('heading', { level: 1 }).boundingBox())!;
+    const bar = (await popup.locator('.app-bar').boundingBox())!;
+    expect(title.y).toBeGreaterThanOrEqual(bar.y + bar.height);
+    const rows = popup.locator('.key-facts .fact');
+    await expect(rows.locator('.fact-label')).toHaveText(KEY_FACTS[lang].map((label) => `${label}: `));
+    for (const row of await rows.all()) {
+      const box = (await row.boundingBox())!;
+      expect(box.y).toBeGreaterThan(title.y);
+      expect(box.y + box.height, await row.innerText()).toBeLessThanOrEqual(viewport.height);
+      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    }
+    // Nothing has been scrolled to get there.
+    expect(await popup.evaluate(() => window.scrollY)).toBe(0);
+  });
+}
+
+test('the Teams summary is at most 1,500 px tall before anything is opened, and every section opens with its content', async ({ ext }) => {
   const popup = await teamsPopup(ext);
-  await expect(popup.getByRole('heading', { level: 1 })).toHaveText('Microsoft Teams');
+  expect(await popup.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1500);
+  const sections = popup.locator('details.section');
+  expect(await sections.count()).toBeGreaterThanOrEqual(9);
+  for (const section of await sections.all()) {
+    await section.locator('summary').click();
+    await expect(section.locator('.section-body')).not.toBeEmpty();
+  }
+  await expect(popup.getByText('MAC addresses')).toBeVisible();
+});
+
+test('a key fact opens its details and brings them into view below the sticky bar', async ({ ext }) => {
+  const popup = await teamsPopup(ext);
+  await popup.getByRole('button', { name: /End-to-end encryption/ }).click();
+  const features = popup.locator('#section-features');
+  await expect(features).toHaveAttribute('open', '');
+  await expect(features.locator('summary')).toBeFocused();
+  const [bar, heading] = [(await popup.locator('.app-bar').boundingBox())!, (await features.locator('summary').boundingBox())!];
+  expect(heading.y).toBeGreaterThanOrEqual(bar.y + bar.height);
+});
+
+test('pin Teams from its call, then find the pinned summary on an ordinary page', async ({ ext }) => {
+  const popup = await teamsPopup(ext);
   await popup.getByRole('button', { name: 'Pin Microsoft Teams' }).click();
   await expect(popup.getByRole('button', { name: 'Unpin Microsoft Teams' })).toHaveAttribute('aria-pressed', 'true');
   await popup.close();
 
   const home = await homePopup(ext);
-  const pins = home.getByRole('region', { name: 'Pinned' });
-  await pins.getByRole('button', { name: 'Microsoft Teams', exact: true }).click();
+  await home.getByRole('region', { name: 'Pinned' }).getByRole('button', { name: 'Microsoft Teams', exact: true }).click();
   await expect(home.getByRole('heading', { level: 1 })).toHaveText('Microsoft Teams');
   await expect(home.getByText('Opened from pins')).toBeVisible();
 });
 
-test('2. the language choice survives closing the popup and switches back', async ({ ext }) => {
-  const storedLang = () => ext.worker.evaluate(async () => ((await chrome.storage.local.get('preferences')).preferences as { state: { lang: string } } | undefined)?.state.lang);
-
-  /** Closes the popup, opens it again on the Teams call and checks it is still in `lang`. */
-  const reopenIn = async (popup: Page, lang: 'de' | 'en'): Promise<Page> => {
-    await popup.close();
-    const reopened = await teamsPopup(ext);
-    await expect(reopened.locator('html')).toHaveAttribute('lang', lang);
-    await expect(reopened.getByRole('heading', { name: lang === 'de' ? 'Erhobene Daten' : 'Collected data' })).toBeVisible();
-    return reopened;
-  };
-
-  // This browser's language is English, so German first makes the stored choice visible.
+test('the language choice and the opened sections survive closing the popup', async ({ ext }) => {
   const popup = await teamsPopup(ext);
   await setLanguage(popup, 'de');
-  await expect(popup.getByRole('heading', { name: 'Erhobene Daten' })).toBeVisible();
-  const reopened = await reopenIn(popup, 'de');
+  await popup.getByText('Erhobene Daten').click();
+  await expect(popup.getByText('Kameratyp', { exact: true })).toBeVisible();
+  await popup.close();
 
-  // Switch to English for a colleague: it stays English after closing and reopening.
+  const reopened = await teamsPopup(ext);
+  await expect(reopened.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(reopened.getByText('Kameratyp', { exact: true })).toBeVisible();
   await setLanguage(reopened, 'en');
-  await expect(reopened.getByRole('heading', { name: 'Collected data' })).toBeVisible();
-  await expect.poll(storedLang).toBe('en');
-  const again = await reopenIn(reopened, 'en');
+  await reopened.close();
 
-  // And back to German, interface and registry content alike.
-  await setLanguage(again, 'de');
-  await expect(again.getByRole('heading', { name: 'Erhobene Daten' })).toBeVisible();
-  await expect(again.getByText('Art. 6 Abs. 1 lit. b DSGVO')).toBeVisible();
-  await expect(again.getByText('Kameratyp', { exact: true })).toBeVisible();
-  await expect.poll(storedLang).toBe('de');
+  const again = await teamsPopup(ext);
+  await expect(again.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(again.getByText('Camera type', { exact: true })).toBeVisible();
 });
 
-test('3. search "zoom" on the home view and open the Zoom summary with the keyboard', async ({ ext }) => {
+test('search "zoom" on the home view and open the Zoom summary with the keyboard', async ({ ext }) => {
   const popup = await homePopup(ext);
   const search = popup.getByRole('searchbox', { name: 'Search tools' });
   await search.fill('zoom');
   const results = popup.locator('#tool-list button');
   await expect(results).toHaveCount(1);
+  await expect(popup.getByText('1 tool', { exact: true })).toBeVisible();
   await search.press('ArrowDown');
   await expect(results.first()).toBeFocused();
   await popup.keyboard.press('Enter');
@@ -93,23 +123,17 @@ test('3. search "zoom" on the home view and open the Zoom summary with the keybo
   await expect(popup.getByText('Opened from the list')).toBeVisible();
 });
 
-test('4. compare Teams and Zoom side by side', async ({ ext }) => {
+test('compare Teams and Zoom on the same key-fact rows', async ({ ext }) => {
   const popup = await teamsPopup(ext);
   await popup.getByRole('button', { name: 'Compare' }).click();
   await popup.getByRole('combobox', { name: 'Tool 2' }).selectOption({ label: 'Zoom' });
   const table = popup.getByRole('table');
   await expect(table.getByRole('columnheader')).toHaveText(['Microsoft Teams', 'Zoom']);
-  for (const field of ['Legal basis', 'Retention', 'Third-country transfer', 'Data-processing agreement']) {
-    await expect(table.getByRole('rowheader', { name: field })).toBeVisible();
-  }
-  const cells = table.locator('tbody').filter({ has: popup.getByRole('rowheader', { name: 'Legal basis' }) }).getByRole('cell');
-  await expect(cells).toHaveCount(2);
-  for (const cell of await cells.all()) await expect(cell).toContainText('Art. 6(1)');
-  const retention = table.locator('tbody').filter({ has: popup.getByRole('rowheader', { name: 'Retention' }) }).getByRole('cell');
-  for (const cell of await retention.all()) await expect(cell.getByRole('listitem').first()).toBeVisible();
+  await expect(table.getByRole('rowheader')).toHaveText(KEY_FACTS.en);
+  for (const fact of ['where', 'e2ee']) await expect(table.locator(`tbody[data-fact="${fact}"] td .mark`)).toHaveCount(2);
 });
 
-test('5. copy the summary as Markdown', async ({ ext }) => {
+test('copy the summary as Markdown', async ({ ext }) => {
   const popup = await teamsPopup(ext);
   await popup.getByRole('button', { name: 'Copy as Markdown' }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
@@ -118,18 +142,17 @@ test('5. copy the summary as Markdown', async ({ ext }) => {
   const { page: reader } = await ext.open('https://www.example.com/');
   const markdown = await reader.evaluate(() => navigator.clipboard.readText());
   expect(markdown).toMatch(/^# Microsoft Teams\n/);
-  for (const heading of ['## Provider', '## Collected data', '## Legal basis', '## Retention', '## Data-processing agreement', '## Third-country transfer', '## Sources']) {
+  for (const heading of ['## Key facts', '## Provider', '## Collected data', '## Legal bases', '## Retention', '## Data-processing agreement', '## Sources']) {
     expect(markdown).toContain(`\n${heading}\n`);
   }
   expect(markdown).toContain('(<https://github.com/leits/MeetingBar/blob/master/MeetingBar/Meetings/MeetingProvider.swift>)');
-  expect(markdown).toContain('Data as of November 22, 2026');
+  expect(markdown).toContain('Data as of November 23, 2026');
 });
 
 for (const lang of ['en', 'de'] as const) {
-  test(`6. home, summary and compare pass axe-core with no violations (${lang})`, async ({ ext }) => {
+  test(`every view passes axe-core with no violations, light and dark, with every section open (${lang})`, async ({ ext }) => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const check = async (page: Page, view: string) => {
-      // Both colour schemes: contrast is checked in light and dark.
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
         const { violations } = await new AxeBuilder({ page }).analyze();
@@ -143,11 +166,12 @@ for (const lang of ['en', 'de'] as const) {
 
     const popup = await teamsPopup(ext);
     await setLanguage(popup, lang);
-    await popup.getByRole('button', { name: lang === 'de' ? 'Microsoft Teams merken' : 'Pin Microsoft Teams' }).click();
     await check(popup, 'summary');
+    for (const summary of await popup.locator('details.section > summary').all()) await summary.click();
+    await check(popup, 'summary-open');
 
     await popup.getByRole('button', { name: lang === 'de' ? 'Vergleichen' : 'Compare' }).click();
-    await popup.getByRole('combobox', { name: lang === 'de' ? 'Tool 2' : 'Tool 2' }).selectOption({ label: 'Zoom' });
+    await popup.getByRole('combobox', { name: 'Tool 2' }).selectOption({ label: 'Zoom' });
     await expect(popup.getByRole('table')).toBeVisible();
     await check(popup, 'compare');
 

@@ -1,47 +1,21 @@
 import { expect, fixture, test } from './fixtures';
 
-test.beforeEach(async ({ ext }) => {
-  await ext.context.route(/^https:\/\/(teams\.microsoft\.com|source\.zoom\.us|meet\.jit\.si)\//, (route) =>
-    route.request().resourceType() === 'script'
-      ? route.fulfill({ contentType: 'text/javascript', body: '' })
-      : route.fulfill({ contentType: 'text/html', body: fixture(route.request().url().includes('teams') ? 'hostile-teams.html' : 'meeting.html') }),
-  );
-});
-
-test.afterEach(({ extensionRequests }) => {
-  expect(extensionRequests).toEqual([]);
-});
-
-test('a hostile page at a Teams address stays Teams, and its address storm costs a bounded number of reports', async ({ ext, worker }) => {
-  await worker.evaluate(() => {
-    const counter = globalThis as unknown as { reports: number };
-    counter.reports = 0;
-    chrome.runtime.onMessage.addListener((message: { verb?: string }) => {
-      if (message?.verb === 'pageChanged') counter.reports++;
-    });
-  });
+test('a hostile page at a Teams address stays Teams through markers of other tools and an address storm', async ({ ext }) => {
+  await ext.serve('https://teams.microsoft.com', fixture('hostile-teams.html'));
   const { page, tabId } = await ext.open('https://teams.microsoft.com/v2/');
   await expect.poll(async () => (await ext.badge(tabId)).title).toBe('Microsoft Teams detected');
-
-  const started = Date.now();
   await page.evaluate(() => (window as unknown as { storm(): Promise<number> }).storm());
-  const stormMs = Date.now() - started;
   await expect.poll(async () => (await ext.badge(tabId)).title).toBe('Microsoft Teams detected: meeting');
-
-  const reports = await worker.evaluate(() => (globalThis as unknown as { reports: number }).reports);
-  // One report per 250 ms at most, plus the first and the trailing one.
-  expect(reports).toBeGreaterThan(0);
-  expect(reports).toBeLessThanOrEqual(Math.ceil(stormMs / 250) + 3);
-
   const popup = await ext.popup(tabId);
   await expect(popup.getByRole('heading', { level: 1 })).toHaveText('Microsoft Teams');
-  await expect(popup.locator('.origin')).toContainText('teams.microsoft.com');
+  await expect(popup.locator('.origin')).toContainText('Address on teams.microsoft.com');
   expect(await page.evaluate(() => document.querySelectorAll('#big span').length)).toBe(60000);
 });
 
 test('the badge and the popup survive a restart of the service worker', async ({ ext }) => {
+  await ext.serve('https://teams.microsoft.com', fixture('teams.html'));
   const { page, tabId } = await ext.open('https://teams.microsoft.com/v2/');
-  await ext.waitForBadge(tabId, 'T');
+  await expect.poll(async () => (await ext.badge(tabId)).text).toBe('T');
 
   // Stop the worker the way the browser does when it idles, from Chromium's own service-worker page.
   const internals = await ext.context.newPage();
@@ -55,8 +29,84 @@ test('the badge and the popup survive a restart of the service worker', async ({
   expect(await popup.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('T');
 
   // The restarted worker still follows the tab.
-  await page.evaluate(() => history.pushState({}, '', '/l/meetup-join/19%3ameeting_x%40thread.v2/0'));
+  await page.evaluate(() => (window as unknown as { openMeeting(): void }).openMeeting());
   await expect.poll(() => popup.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toBe('Microsoft Teams detected: meeting');
-  await internals.reload();
-  await expect(internals.getByText('Running Status: RUNNING')).toBeVisible();
+});
+
+test('a page cannot tell the extension is there: no message, event, DOM change or read of its globals, even when the popup scans it', async ({ ext }) => {
+  await ext.serve('https://www.example.com', fixture('observer.html'));
+  const { page, tabId } = await ext.open('https://www.example.com/watch');
+  const popup = await ext.popup(tabId);
+  // The page's getters make its globals look present, so the scan may name a tool; what matters is what the page saw.
+  await expect(popup.getByRole('heading', { level: 1 })).toBeVisible();
+  // The scan has run once the popup rendered; give any late event a moment to arrive.
+  await popup.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([]);
+});
+
+test('a self-hosted call’s join secret is neither stored nor shown', async ({ ext }) => {
+  const token = 'q8xkz2ab';
+  await ext.serve('https://video.example.org', fixture('meeting.html'));
+  const { tabId } = await ext.open(`https://video.example.org/index.php/call/${token}#fragment-secret?x=query-secret`);
+  const popup = await ext.popup(tabId);
+  await expect(popup.getByRole('heading', { level: 1 })).toHaveText('Nextcloud Talk');
+  await expect(popup.locator('.origin')).toHaveText(/Nextcloud Talk address path/);
+  for (const secret of [token, 'fragment-secret', 'query-secret']) await expect(popup.locator('body')).not.toContainText(secret);
+  const session = await (await ext.currentWorker()).evaluate(async () => JSON.stringify(await chrome.storage.session.get(null)));
+  expect(session).toContain('nextcloud-talk');
+  expect(session).not.toContain(token);
+});
+
+test('the popup shows only the registered host of an embedded frame, never a host the page chose', async ({ ext }) => {
+  // A 2,020-character host the page chose, ending in a registered tool host.
+  const chosen = `'"onmouseover=alert(1)"{x}$'$&(y)`.padEnd(2020 - '.teams.microsoft.com'.length, 'w') + '.teams.microsoft.com';
+  const frame = `document.body.appendChild(document.createElement('iframe')).src = ${JSON.stringify(`https://${chosen}/v2/`)};`;
+  await ext.serve('https://www.example.com', `<!doctype html><title>x</title><body><script>${frame}</script>`);
+  const { tabId } = await ext.open('https://www.example.com/embed');
+  const popup = await ext.popup(tabId);
+  await expect(popup.locator('.origin')).toHaveText(/Embedded in this page · Embedded from teams\.microsoft\.com$/);
+  const height = await popup.locator('.origin').evaluate((element) => element.getBoundingClientRect().height);
+  expect(height).toBeLessThan(60);
+});
+
+test('a damaged 6 MB preferences value keeps its valid pin within the storage quota, and the popup says so', async ({ ext }) => {
+  await ext.serve('https://www.example.com', fixture('plain.html'));
+  const worker = await ext.currentWorker();
+  await worker.evaluate(async () => {
+    const junk = Array.from({ length: 60_000 }, (_, index) => ({ toolId: `Not A Tool ${index}`, filler: 'x'.repeat(80) }));
+    await chrome.storage.local.set({ preferences: { version: 2, state: { lang: 'en', pins: [{ toolId: 'zoom', pinnedAt: '2026-11-01T10:00:00.000Z' }, ...junk] } } });
+  });
+  const { tabId } = await ext.open('https://www.example.com/');
+  const popup = await ext.popup(tabId);
+  await expect(popup.getByRole('status').filter({ hasText: 'Some saved settings were damaged' })).toContainText('its beginning is kept as a copy');
+  await expect(popup.getByRole('region', { name: 'Pinned' }).getByRole('button', { name: 'Zoom', exact: true })).toBeVisible();
+  const saved = await worker.evaluate(async () => {
+    const stored = (await chrome.storage.local.get(['preferences', 'preferences-backups'])) as {
+      preferences: { state: { pins: Array<{ toolId: string }> } };
+      'preferences-backups': Array<{ json: string }>;
+    };
+    return {
+      pins: stored.preferences.state.pins.map((pin) => pin.toolId),
+      backup: stored['preferences-backups'][0]!.json.length,
+      bytes: await chrome.storage.local.getBytesInUse(null),
+    };
+  });
+  expect(saved.pins).toEqual(['zoom']);
+  expect(saved.backup).toBe(512 * 1024);
+  expect(saved.bytes).toBeLessThan(1024 * 1024);
+});
+
+test('two open popups do not overwrite each other’s pins', async ({ ext }) => {
+  await ext.serve('https://www.example.com', fixture('plain.html'));
+  const { tabId } = await ext.open('https://www.example.com/');
+  const [first, second] = [await ext.popup(tabId), await ext.popup(tabId)];
+  for (const [popup, tool] of [[first, 'Zoom'], [second, 'Webex']] as const) {
+    await popup.getByRole('searchbox').fill(tool);
+    await popup.getByRole('searchbox').press('Enter');
+    await popup.getByRole('button', { name: `Pin ${tool}` }).click();
+    await popup.getByRole('button', { name: 'Back to overview' }).click();
+  }
+  for (const popup of [first, second]) {
+    await expect(popup.getByRole('region', { name: 'Pinned' }).locator('.tool-link')).toHaveText(['Zoom', 'Webex']);
+  }
 });

@@ -129,7 +129,7 @@ describe('tab lifecycle', () => {
   });
 
   it('marks the tool tabs that were already open when the extension starts', async () => {
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([tab(1, teamsMeeting), tab(2, 'https://www.example.com/'), tab(3)]);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => [tab(1, teamsMeeting), tab(2, 'https://www.example.com/'), tab(3)]) as never);
     const { background } = setupBackground();
     await background.markOpenTabs();
     expect(await sessionKeys()).toEqual(['tab-1']);

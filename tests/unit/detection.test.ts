@@ -85,7 +85,7 @@ describe('detectTool never throws', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 60_000);
 
   it('on arbitrary URLs with page signals, including long repetitive paths', () => {
     const signals = fc.record(
@@ -105,7 +105,7 @@ describe('detectTool never throws', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 60_000);
 
   it('on values that are not strings', () => {
     for (const input of [undefined, null, 42, {}, [], Symbol('x')]) expect(detectTool(input as unknown as string)).toBeNull();

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { addressesInText, collectLinkCandidates, LINK_LIMITS, summarizeLinks, unwrapLink } from '@/lib/detection/links';
+import { wrapperMatchPatterns } from '@/lib/detection/match-patterns';
 import { detectTool, linkWrappers } from '@/lib/registry/detection-rules';
 
 const zoom = 'https://zoom.us/j/85512345678?pwd=abc';
@@ -38,6 +39,15 @@ describe('unwrapping redirect wrappers', () => {
     const huge = `${safeLink(zoom)}&x=${'a'.repeat(LINK_LIMITS.urlLength)}`;
     expect(unwrapLink(huge, linkWrappers)).toBe(huge);
     expect(detectTool(unwrapLink(huge, linkWrappers))).toBeNull();
+  });
+
+  it('reads past an empty parameter, as in Google search links that carry the address in url=', () => {
+    expect(unwrapLink(`https://www.google.com/url?sa=t&q=&url=${encodeURIComponent(zoom)}`, linkWrappers)).toBe(zoom);
+  });
+
+  it('refuses a Proofpoint v3 run whose length character is outside its alphabet', () => {
+    const wrapped = 'https://urldefense.com/v3/__https://zoom.us/j/1**!__;YWJj!!x';
+    expect(unwrapLink(wrapped, linkWrappers)).toBe(wrapped);
   });
 
   it('leaves addresses that are not wrapped as they are', () => {
@@ -112,5 +122,17 @@ describe('summarising the links of a page', () => {
     const summary = summarizeLinks([`https://zoom.us/j/1?${secret}`, safeLink(`https://zoom.us/j/2?${secret}`)], detectTool, linkWrappers);
     expect(JSON.stringify(summary)).not.toContain('TOPSECRET');
     expect(summary).toEqual([{ toolId: 'zoom', count: 2 }]);
+  });
+});
+
+describe('the link menu’s patterns for wrapped links', () => {
+  it('are as narrow as each wrapper’s path, never a whole general-purpose site', () => {
+    const patterns = wrapperMatchPatterns(linkWrappers);
+    expect(patterns).toContain('*://*.google.com/url*');
+    expect(patterns).toContain('*://*.facebook.com/l.php*');
+    expect(patterns).toContain('*://*.linkedin.com/redir/redirect*');
+    for (const site of ['google.com', 'facebook.com', 'linkedin.com', 'youtube.com', 'messenger.com', 'trendmicro.com']) {
+      expect(patterns).not.toContain(`*://*.${site}/*`);
+    }
   });
 });

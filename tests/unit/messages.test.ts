@@ -74,7 +74,7 @@ describe('parsing received messages', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 60_000);
 
   it.each(malformed)('rejects %s', (_, message) => {
     expect(parseMessage(message)).toBeNull();
@@ -117,5 +117,5 @@ describe('the background receiving messages', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });

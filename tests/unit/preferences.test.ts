@@ -235,7 +235,7 @@ describe('stored preferences of any shape and version', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 60_000);
 
   it('keep every valid pin in its order, whatever garbage sits between them', () => {
     const garbage = fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.record({ toolId: fc.oneof(fc.integer(), fc.constant(''), fc.stringMatching(/[A-Z_ ./]/)), pinnedAt: isoDate }));
@@ -249,7 +249,7 @@ describe('stored preferences of any shape and version', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it('hydrate the popup without throwing, back up whatever was dropped, and report it only once', async () => {
     await fc.assert(
@@ -265,5 +265,5 @@ describe('stored preferences of any shape and version', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 });

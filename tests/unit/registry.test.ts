@@ -161,7 +161,7 @@ describe('the registry check, fed damaged entries', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it('rejects any arbitrary JSON value as a whole entry, naming the file, without throwing', () => {
     fc.assert(
@@ -174,5 +174,5 @@ describe('the registry check, fed damaged entries', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 });

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { test as base } from '@playwright/test';
+import { FirefoxExtension } from '../../scripts/firefox';
+
+export { FirefoxExtension };
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2-e2e');
+
+export function fixture(name: string): string {
+  return readFileSync(resolve(import.meta.dirname, '../fixtures', name), 'utf8');
+}
+
+export const test = base.extend<{ firefox: FirefoxExtension }>({
+  firefox: async ({}, use) => {
+    const firefox = await FirefoxExtension.launch(EXTENSION_DIR);
+    await use(firefox);
+    // The extension's own pages never go to the network.
+    base.expect(firefox.extensionRequests).toEqual([]);
+    await firefox.close();
+  },
+});
+
+export const expect = test.expect;
+
+/** Waits until `read` gives `expected` (puppeteer pages have no auto-waiting assertions). */
+export async function eventually<T>(read: () => Promise<T>, expected: T, timeout = 10_000): Promise<void> {
+  await expect.poll(read, { timeout }).toEqual(expected);
+}
