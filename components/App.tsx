@@ -26,6 +26,8 @@ interface Props {
   links: Promise<readonly LinkedTool[]>;
   /** Puts text on the clipboard. */
   copyText: (text: string) => Promise<void>;
+  /** The keyboard shortcut that opens the popup, if one is set. */
+  shortcut?: string | null;
 }
 
 function initialView(registry: RegistryView, opening: Opening): View {
@@ -95,7 +97,7 @@ function Summary({ registry, view, onCompare, copyText }: SummaryProps) {
   );
 }
 
-export function App({ registry, opening, links, copyText }: Props) {
+export function App({ registry, opening, links, copyText, shortcut }: Props) {
   const t = useT();
   const lang = useLang();
   const [view, setView] = useState<View>(() => initialView(registry, opening));
@@ -143,6 +145,7 @@ export function App({ registry, opening, links, copyText }: Props) {
           </div>
           {linksBelow()}
           <Home registry={registry} pins={pins} onOpen={openSummary} onUnpin={togglePin} onMove={movePin} onCompare={() => openCompare()} />
+          {shortcut && <p className="muted shortcut">{t('shortcutHint', { shortcut })}</p>}
         </>
       );
   }

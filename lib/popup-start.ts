@@ -30,7 +30,11 @@ async function resolveTabId(params: URLSearchParams): Promise<number | null> {
 export interface PopupStart {
   registry: RegistryView;
   opening: Opening;
+  /** The keyboard shortcut that opens the popup, as the user has it set (null if none). */
+  shortcut: string | null;
   links: Promise<readonly LinkedTool[]>;
+  /** Starts the page scan for links if it has not run yet; call it once the first screen is painted. */
+  scanLinks: () => void;
 }
 
 /**
@@ -42,20 +46,33 @@ export async function loadPopup(search: string, registry: RegistryView = bundled
   const params = new URLSearchParams(search);
   const preferences = hydratePreferences(languageFor(browser.i18n.getUILanguage()));
   const toolId = params.get('tool');
+  const shortcut = browser.commands
+    .getAll()
+    .then((commands) => commands.find((command) => command.name === '_execute_action' || command.name === '_execute_browser_action')?.shortcut || null)
+    .catch(() => null);
+  const none = { links: Promise.resolve([]), scanLinks: () => {} };
   if (toolId !== null) {
     await Promise.all([preferences, registry.load(toolId)]);
-    return { registry, opening: { kind: 'tool', toolId }, links: Promise.resolve([]) };
+    return { registry, opening: { kind: 'tool', toolId }, shortcut: await shortcut, ...none };
   }
   const tab = (async () => {
     const tabId = await resolveTabId(params);
-    if (tabId === null) return { tabState: null, links: Promise.resolve([]) };
+    if (tabId === null) return { tabState: null, ...none };
     const known = await getTabState(tabId);
+    if (known) {
+      // The tool is known: its summary renders first, and the page is read for its links afterwards.
+      let scanLinks = () => {};
+      const links = new Promise<readonly LinkedTool[]>((resolve) => {
+        scanLinks = () => void request('scanTab', { tabId }).then((reply) => resolve(reply?.links ?? []));
+      });
+      await registry.load(known.detection.toolId);
+      return { tabState: known, links, scanLinks };
+    }
     const scan = request('scanTab', { tabId });
-    const reply = known ? null : await withinBudget(scan, null);
-    const tabState = known ?? reply?.state ?? null;
-    if (tabState) await registry.load(tabState.detection.toolId);
-    return { tabState, links: scan.then((answer) => answer?.links ?? []) };
+    const reply = await withinBudget(scan, null);
+    if (reply?.state) await registry.load(reply.state.detection.toolId);
+    return { tabState: reply?.state ?? null, links: scan.then((answer) => answer?.links ?? []), scanLinks: () => {} };
   })();
-  const [{ tabState, links }] = await Promise.all([tab, preferences]);
-  return { registry, opening: { kind: 'tab', tabState }, links };
+  const [{ tabState, links, scanLinks }] = await Promise.all([tab, preferences]);
+  return { registry, opening: { kind: 'tab', tabState }, shortcut: await shortcut, links, scanLinks };
 }

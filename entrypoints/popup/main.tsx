@@ -3,7 +3,9 @@ import { App } from '@/components/App';
 import { loadPopup } from '@/lib/popup-start';
 import './style.css';
 
-const { registry, opening, links } = await loadPopup(location.search);
+const { registry, opening, shortcut, links, scanLinks } = await loadPopup(location.search);
 createRoot(document.getElementById('root')!).render(
-  <App registry={registry} opening={opening} links={links} copyText={(text) => navigator.clipboard.writeText(text)} />,
+  <App registry={registry} opening={opening} shortcut={shortcut} links={links} copyText={(text) => navigator.clipboard.writeText(text)} />,
 );
+// Reading the page for its meeting links waits until the first screen is on display.
+requestAnimationFrame(() => setTimeout(scanLinks, 0));

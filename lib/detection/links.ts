@@ -3,10 +3,11 @@ import type { Wrapper } from './wrappers';
 
 /** How much of a page the meeting-link scan reads, whatever the page holds. */
 export const LINK_LIMITS = {
-  /** Anchors read, in document order. */
-  anchors: 2000,
-  /** Characters of visible text read. */
-  textChars: 200_000,
+  /** Anchors read, in document order: far more than a mail, calendar or event page shows. */
+  anchors: 1000,
+  /** Characters of visible text read, from at most this many text nodes. */
+  textChars: 100_000,
+  textNodes: 20_000,
   /** Addresses taken from that text. */
   textLinks: 500,
   /** Characters of one address; longer ones are not links a person follows. */
@@ -69,10 +70,23 @@ function proofpointV3(url: URL): string | null {
   return failed ? null : address;
 }
 
+type CompiledWrapper = Wrapper & { pathPattern: RegExp };
+const compiledWrappers = new WeakMap<readonly Wrapper[], CompiledWrapper[]>();
+
+/** The wrappers with their path patterns compiled, once per list. */
+function compile(wrappers: readonly Wrapper[]): CompiledWrapper[] {
+  let compiled = compiledWrappers.get(wrappers);
+  if (!compiled) {
+    compiled = wrappers.map((wrapper) => ({ ...wrapper, pathPattern: new RegExp(wrapper.path) }));
+    compiledWrappers.set(wrappers, compiled);
+  }
+  return compiled;
+}
+
 /** The address a wrapper leads to, or null when `url` is not this wrapper's or carries nothing readable. */
-function unwrapOnce(url: URL, wrapper: Wrapper): string | null {
+function unwrapOnce(url: URL, wrapper: CompiledWrapper): string | null {
   const host = url.hostname.toLowerCase();
-  if (!wrapper.domains.some((domain) => onDomain(host, domain)) || !new RegExp(wrapper.path).test(url.pathname)) return null;
+  if (!wrapper.domains.some((domain) => onDomain(host, domain)) || !wrapper.pathPattern.test(url.pathname)) return null;
   // An empty parameter carries nothing, as in Google's `/url?q=&url=...`; another wrapper may read the address.
   const param = (wrapper.param && url.searchParams.get(wrapper.param)) || null;
   switch (wrapper.encoding) {
@@ -106,12 +120,13 @@ function safeDecode(text: string): string | null {
  * input when it is not wrapped; anything unreadable stops the unwrapping where it is.
  */
 export function unwrapLink(input: string, wrappers: readonly Wrapper[]): string {
+  const compiled = compile(wrappers);
   let current = input;
   for (let depth = 0; depth < LINK_LIMITS.unwrapDepth; depth++) {
     const url = parseUrl(current);
     if (!url) return current;
     let inner: string | null = null;
-    for (const wrapper of wrappers) {
+    for (const wrapper of compiled) {
       inner = unwrapOnce(url, wrapper);
       if (inner !== null) break;
     }
@@ -149,11 +164,12 @@ export function collectLinkCandidates(doc: Document): string[] {
     if (!anchor) break;
     candidates.push(anchor.href);
   }
-  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (INVISIBLE.has(node.parentElement?.tagName ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
+  // No filter callback: calling into script for every node would cost more than reading the text itself.
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT);
   let text = '';
-  while (text.length < LINK_LIMITS.textChars && walker.nextNode()) text += `${walker.currentNode.nodeValue ?? ''}\n`;
+  for (let nodes = 0; nodes < LINK_LIMITS.textNodes && text.length < LINK_LIMITS.textChars && walker.nextNode(); nodes++) {
+    if (!INVISIBLE.has(walker.currentNode.parentElement?.tagName ?? '')) text += `${walker.currentNode.nodeValue ?? ''}\n`;
+  }
   candidates.push(...addressesInText(text.slice(0, LINK_LIMITS.textChars)));
   return candidates;
 }
@@ -164,7 +180,7 @@ export function collectLinkCandidates(doc: Document): string[] {
  */
 export function summarizeLinks(candidates: readonly string[], detect: Detector, wrappers: readonly Wrapper[]): LinkedTool[] {
   const links = new Map<string, Set<string>>();
-  for (const candidate of candidates) {
+  for (const candidate of new Set(candidates)) {
     const address = unwrapLink(candidate, wrappers);
     const toolId = detect(address)?.toolId;
     if (toolId) links.set(toolId, (links.get(toolId) ?? new Set()).add(address));

@@ -91,6 +91,11 @@ describe('reading a page for meeting links', () => {
     expect(item).toHaveBeenCalledTimes(LINK_LIMITS.anchors);
   });
 
+  it(`reads at most ${LINK_LIMITS.textNodes.toLocaleString('en')} text nodes`, () => {
+    const doc = page(`${'<span>x</span>'.repeat(LINK_LIMITS.textNodes)}<p>https://zoom.us/j/123456789</p>`);
+    expect(collectLinkCandidates(doc)).toEqual([]);
+  });
+
   it(`reads at most ${LINK_LIMITS.textChars.toLocaleString('en')} characters of text`, () => {
     const filler = 'x'.repeat(LINK_LIMITS.textChars);
     const doc = page(`<p>${filler}</p><p>https://zoom.us/j/123456789</p>`);

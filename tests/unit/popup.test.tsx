@@ -135,6 +135,11 @@ describe('the home view', () => {
     screen.getByText('No tool matches “nothing like this”.');
   });
 
+  it('mentions the keyboard shortcut that opens the popup, as the browser has it set', async () => {
+    await renderPopup({ shortcut: 'Alt+Shift+L', systemLang: 'de' });
+    screen.getByText('Tipp: Alt+Shift+L öffnet dieses Fenster, auch mitten in einer Besprechung.');
+  });
+
   it('opens the first result with Enter', async () => {
     const { user } = await renderPopup();
     await user.type(screen.getByRole('searchbox'), 'webex{Enter}');

@@ -18,17 +18,18 @@ interface Options {
   links?: readonly LinkedTool[];
   registry?: RegistryView;
   systemLang?: 'de' | 'en';
+  shortcut?: string | null;
 }
 
 /** Hydrates the store from the fake storage and renders the popup, as main.tsx does. */
-export async function renderPopup({ opening = { kind: 'tab', tabState: null }, links = [], registry = viewOf(), systemLang = 'en' }: Options = {}) {
+export async function renderPopup({ opening = { kind: 'tab', tabState: null }, links = [], registry = viewOf(), systemLang = 'en', shortcut = null }: Options = {}) {
   await hydratePreferences(systemLang);
   const user = userEvent.setup();
   const copyText = vi.fn(async (_text: string) => {});
   let result!: ReturnType<typeof render>;
   // The links arrive as a promise; let React settle it before the test looks.
   await act(async () => {
-    result = render(<App registry={registry} opening={opening} links={Promise.resolve(links)} copyText={copyText} />);
+    result = render(<App registry={registry} opening={opening} links={Promise.resolve(links)} copyText={copyText} shortcut={shortcut} />);
   });
   return { user, copyText, ...result };
 }
