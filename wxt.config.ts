@@ -12,7 +12,7 @@ const toolHosts = toolMatchPatterns(registry.tools);
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
 /** The keyboard shortcut that opens the popup; README says which browsers' and tools' shortcuts it avoids. */
-export const SHORTCUT = 'Alt+Shift+L';
+export const SHORTCUT = 'Alt+Shift+X';
 
 /**
  * End-to-end builds (`--mode e2e`) may add fixture hosts, because tests cannot grant `activeTab` with a

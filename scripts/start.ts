@@ -17,7 +17,7 @@ await ext.context.route(/^https?:\/\/(?!teams\.microsoft\.com\/)/, (route) => ro
 const { tabId } = await ext.open(demoUrl);
 
 if (!headless) {
-  console.log('Chromium is open on a demo Teams meeting. Click the extension icon (puzzle piece → Meeting Privacy Lens), or press Alt+Shift+L.');
+  console.log('Chromium is open on a demo Teams meeting. Click the extension icon (puzzle piece → Meeting Privacy Lens), or press Alt+Shift+X.');
   console.log('Close the browser window to stop.');
   await new Promise((done) => ext.context.on('close', done));
 } else {

@@ -117,7 +117,7 @@ test.describe('the shipped Chrome manifest', () => {
   });
 
   test('opens the popup with a keyboard shortcut', () => {
-    expect(manifest.commands).toEqual({ _execute_action: { suggested_key: { default: 'Alt+Shift+L' } } });
+    expect(manifest.commands).toEqual({ _execute_action: { suggested_key: { default: 'Alt+Shift+X' } } });
   });
 });
 
@@ -137,7 +137,7 @@ test('the Firefox manifest declares that no data is collected, its own add-on id
     data_collection_permissions: { required: ['none'] },
   });
   expect(firefox.permissions.filter((permission: string) => !permission.includes('://'))).toEqual(['storage', 'activeTab', 'scripting', 'contextMenus']);
-  expect(firefox.commands).toEqual({ _execute_browser_action: { suggested_key: { default: 'Alt+Shift+L' } } });
+  expect(firefox.commands).toEqual({ _execute_browser_action: { suggested_key: { default: 'Alt+Shift+X' } } });
   expect(firefox.browser_action.default_icon).toEqual(firefox.icons);
   // The Firefox test build's way in (it opens a page of its own) is never shipped.
   for (const { file, text } of filesOf('firefox-mv2').filter(({ file }) => file.endsWith('.js'))) {

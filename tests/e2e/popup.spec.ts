@@ -116,7 +116,7 @@ test('search "zoom" on the home view and open the Zoom summary with the keyboard
   const results = popup.locator('#tool-list button');
   await expect(results).toHaveCount(1);
   await expect(popup.getByText('1 tool', { exact: true })).toBeVisible();
-  await expect(popup.getByText('Tip: Alt+Shift+L opens this window, even in the middle of a meeting.')).toBeVisible();
+  await expect(popup.getByText('Tip: Alt+Shift+X opens this window, even in the middle of a meeting.')).toBeVisible();
   await search.press('ArrowDown');
   await expect(results.first()).toBeFocused();
   await popup.keyboard.press('Enter');

@@ -136,8 +136,8 @@ describe('the home view', () => {
   });
 
   it('mentions the keyboard shortcut that opens the popup, as the browser has it set', async () => {
-    await renderPopup({ shortcut: 'Alt+Shift+L', systemLang: 'de' });
-    screen.getByText('Tipp: Alt+Shift+L öffnet dieses Fenster, auch mitten in einer Besprechung.');
+    await renderPopup({ shortcut: 'Alt+Shift+X', systemLang: 'de' });
+    screen.getByText('Tipp: Alt+Shift+X öffnet dieses Fenster, auch mitten in einer Besprechung.');
   });
 
   it('opens the first result with Enter', async () => {

@@ -1,0 +1,63 @@
+/**
+ * `npm run store:screenshots`: the store listings' screenshots, 1280x800, from the end-to-end build in
+ * `.output/chrome-mv3-e2e` (the shipped build plus fixture hosts, so the webmail page can be read without a
+ * toolbar click, which a script cannot make): the popup (400 px wide, as users see it) on a plain backdrop with a one-line caption,
+ * for the Teams summary in English and German, meeting links in a webmail page, compare, and home.
+ * Written to store/screenshots/.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { Extension } from './chromium';
+
+const root = resolve(import.meta.dirname, '..');
+const out = resolve(root, 'store/screenshots');
+const fixture = (name: string) => readFileSync(resolve(root, 'tests/fixtures', name), 'utf8');
+
+const ext = await Extension.launch(resolve(root, '.output/chrome-mv3-e2e'), { viewport: { width: 400, height: 600 } });
+await ext.serve('https://teams.microsoft.com', fixture('teams.html'));
+await ext.serve('https://www.example.com', fixture('webmail.html'));
+await ext.serve('https://events.example.net', fixture('plain.html'));
+await ext.context.route(/^https?:\/\/(?!teams\.microsoft\.com\/|www\.example\.com\/|events\.example\.net\/)/, (route) => route.abort());
+mkdirSync(out, { recursive: true });
+
+/** Places a 400x600 popup capture on a 1280x800 canvas with a caption. */
+async function compose(popup: Page, file: string, caption: string): Promise<void> {
+  const image = (await popup.screenshot()).toString('base64');
+  const canvas = await ext.context.newPage();
+  await canvas.setViewportSize({ width: 1280, height: 800 });
+  await canvas.setContent(
+    `<body style="margin:0;width:1280px;height:800px;display:flex;align-items:center;justify-content:center;gap:64px;background:#eef2f8;font:28px/1.35 system-ui,sans-serif;color:#1b1f24">
+      <p style="width:520px;margin:0">${caption}</p>
+      <img src="data:image/png;base64,${image}" width="400" height="600" style="border-radius:12px;box-shadow:0 12px 40px #0003">
+    </body>`,
+  );
+  await canvas.screenshot({ path: resolve(out, file) });
+  await canvas.close();
+}
+
+const { tabId: teamsTab } = await ext.open('https://teams.microsoft.com/l/meetup-join/19%3ameeting_store%40thread.v2/0');
+const mailTab = (await ext.open('https://www.example.com/inbox')).tabId;
+const plainTab = (await ext.open('https://events.example.net/')).tabId;
+for (let tries = 0; (await ext.badge(teamsTab)).text !== 'T' && tries < 50; tries++) await new Promise((done) => setTimeout(done, 100));
+
+const popup = await ext.popup(teamsTab);
+await popup.getByRole('heading', { level: 1 }).waitFor();
+await compose(popup, 'teams-summary-en.png', 'In a Teams call: who processes your data, where it goes, recording, AI and encryption, at a glance.');
+await popup.getByRole('button', { name: 'Deutsch' }).click();
+await compose(popup, 'teams-summary-de.png', 'In einer Teams-Besprechung: wer Ihre Daten verarbeitet, wohin sie gehen, Aufzeichnung, KI und Verschlüsselung auf einen Blick.');
+await popup.getByRole('button', { name: 'English' }).click();
+await popup.getByRole('button', { name: 'Compare' }).click();
+await popup.getByRole('combobox', { name: 'Tool 2' }).selectOption({ label: 'Zoom' });
+await popup.getByRole('table').waitFor();
+await compose(popup, 'compare.png', 'Compare tools on the same key facts, side by side.');
+
+const mail = await ext.popup(mailTab);
+await mail.getByRole('region', { name: 'Meeting links on this page' }).waitFor();
+await compose(mail, 'meeting-links.png', 'Before you join: the meeting links in an invitation, by tool, with where the data goes.');
+const home = await ext.popup(plainTab);
+await home.getByRole('searchbox').waitFor();
+await compose(home, 'home.png', 'Search every tool in the registry, pin the ones you use, in English or German.');
+
+await ext.context.close();
+console.log(`Wrote the store screenshots to ${out}.`);
