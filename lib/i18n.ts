@@ -20,12 +20,27 @@ export function languageFor(locale: string | undefined): Lang {
 
 export type Translate = (key: UiKey, vars?: Record<string, string | number>) => string;
 
+/** One of each Intl formatter per language: constructing them costs far more than using them. */
+function cached<T>(create: (lang: Lang) => T): (lang: Lang) => T {
+  const made = new Map<Lang, T>();
+  return (lang) => {
+    let value = made.get(lang);
+    if (!value) made.set(lang, (value = create(lang)));
+    return value;
+  };
+}
+
+const pluralRules = cached((lang) => new Intl.PluralRules(lang));
+const dateFormat = cached((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }));
+const regionNames = cached((lang) => new Intl.DisplayNames([lang], { type: 'region' }));
+const listFormat = cached((lang) => new Intl.ListFormat(lang, { type: 'conjunction' }));
+
 /**
  * A translator bound to one language; `{name}` placeholders are filled from `vars`. A plural key picks its
  * `.one` or `.other` form for `vars.count` by the language's plural rules.
  */
 export function translator(lang: Lang, strings: Readonly<Record<string, Text>> = uiStrings): Translate {
-  const plurals = new Intl.PluralRules(lang);
+  const plurals = pluralRules(lang);
   return (key, vars) => {
     const text = strings[key]?.[lang] ?? strings[`${key}.${plurals.select(Number(vars?.count))}`]?.[lang] ?? strings[`${key}.other`]![lang];
     return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole)) : text;
@@ -34,15 +49,15 @@ export function translator(lang: Lang, strings: Readonly<Record<string, Text>> =
 
 /** Formats an ISO date (YYYY-MM-DD) for the display language, e.g. "22. November 2026". */
 export function formatDate(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return dateFormat(lang).format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** A country's name in the display language, from its ISO code. */
 export function countryName(code: string, lang: Lang): string {
-  return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
+  return regionNames(lang).of(code) ?? code;
 }
 
 /** Joins items as the language does: "A, B und C" / "A, B, and C". */
 export function formatList(items: readonly string[], lang: Lang): string {
-  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+  return listFormat(lang).format(items);
 }
