@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { browser, type Browser } from 'wxt/browser';
 import { badgeFor, showBadge, type BadgeView } from '@/lib/badge';
 import { unwrapLink } from '@/lib/detection/links';
-import { toolMatchPatterns, wrapperMatchPatterns } from '@/lib/detection/match-patterns';
+import { linkMatchPatterns, wrapperMatchPatterns } from '@/lib/detection/match-patterns';
 import { PageSignalsSchema, type Detection } from '@/lib/detection/shapes';
 import { languageFor, translator } from '@/lib/i18n';
 import type { Lang } from '@/lib/lang';
@@ -185,7 +185,7 @@ async function createLinkMenu(): Promise<void> {
     id: MENU_ID,
     title,
     contexts: ['link'],
-    targetUrlPatterns: [...toolMatchPatterns(detectableTools), ...wrapperMatchPatterns(linkWrappers)],
+    targetUrlPatterns: [...linkMatchPatterns(detectableTools), ...wrapperMatchPatterns(linkWrappers)],
   });
 }
 

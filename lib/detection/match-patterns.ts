@@ -1,18 +1,22 @@
 import type { DetectableTool } from './rules';
 import type { Wrapper } from './wrappers';
 
+/** A host's match pattern, with its subdomains if the rule covers them. */
+const hostPattern = ({ domain, subdomains }: { domain: string; subdomains: boolean | 'only' }): string => `https://${subdomains ? '*.' : ''}${domain}/*`;
+
 /**
- * Manifest match patterns for every registered tool host: the extension's host permissions, so the browser
- * reports the address of tabs on these hosts and no others. The registry stays the only list of hosts.
+ * Manifest match patterns for the registered tool hosts the extension follows: its host permissions, so the
+ * browser reports the address of tabs on these hosts and no others. Hosts marked `watch: false` are left out.
+ * The registry stays the only list of hosts.
  */
 export function toolMatchPatterns(tools: readonly DetectableTool[]): string[] {
-  const patterns = new Set<string>();
-  for (const { detection } of tools) {
-    for (const { domain, subdomains } of detection.hosts) {
-      patterns.add(`https://${subdomains ? '*.' : ''}${domain}/*`);
-    }
-  }
-  return [...patterns].sort();
+  const hosts = tools.flatMap(({ detection }) => detection.hosts.filter((host) => host.watch !== false));
+  return [...new Set(hosts.map(hostPattern))].sort();
+}
+
+/** Match patterns for every registered tool host, followed or not: for the link menu, never as permissions. */
+export function linkMatchPatterns(tools: readonly DetectableTool[]): string[] {
+  return [...new Set(tools.flatMap(({ detection }) => detection.hosts.map(hostPattern)))].sort();
 }
 
 /** The literal start of an anchored path pattern: `^/l\\.php$` gives `/l.php`, `^/(?:url)?$` gives `/`. */

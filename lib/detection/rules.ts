@@ -33,13 +33,16 @@ export const DetectionRulesSchema = z.strictObject({
   /**
    * Hosts served by the tool. `subdomains`: true adds every dot-separated subdomain, "only" means the
    * subdomains but not the domain itself (e.g. account rooms under a vendor's marketing site).
-   * `paths`, when given, limit the host to those paths.
+   * `paths`, when given, limit the host to those paths. `watch: false` leaves the host out of the extension's
+   * host permissions: for sites that serve far more than the tool (facebook.com) and for services that have
+   * ended, the tool is still recognised in links and when the popup opens, but no tab on the host is followed.
    */
   hosts: z.array(
     z.strictObject({
       domain: HostnameSchema,
       subdomains: z.union([z.boolean(), z.literal('only')]),
       paths: z.array(RegexSourceSchema).min(1).optional(),
+      watch: z.literal(false).optional(),
     }),
   ),
   /** Hosts under a registered domain that belong to the vendor but are not the tool (help, marketing). */

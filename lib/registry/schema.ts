@@ -259,6 +259,9 @@ export const ToolSchema = z
     if ((providerRetention.rule === 'fixed-period') !== (providerRetention.days !== undefined)) {
       issue(['keyFacts', 'providerRetention', 'days'], 'days are given exactly for a fixed period');
     }
+    if (tool.status.state === 'discontinued' && tool.detection.hosts.some((host) => host.watch !== false)) {
+      issue(['detection', 'hosts'], 'a discontinued tool asks for no host permission: set "watch": false on its hosts');
+    }
     if (tool.transfer.thirdCountry === false && tool.transfer.countries.length) {
       issue(['transfer', 'countries'], 'a transfer that stays in the EU/EEA lists no third countries');
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { addressesInText, collectLinkCandidates, LINK_LIMITS, summarizeLinks, unwrapLink } from '@/lib/detection/links';
-import { wrapperMatchPatterns } from '@/lib/detection/match-patterns';
+import { linkMatchPatterns, toolMatchPatterns, wrapperMatchPatterns } from '@/lib/detection/match-patterns';
+import { detectableTools } from '@/lib/registry/detection-rules';
 import { detectTool, linkWrappers } from '@/lib/registry/detection-rules';
 
 const zoom = 'https://zoom.us/j/85512345678?pwd=abc';
@@ -139,5 +140,17 @@ describe('the link menu’s patterns for wrapped links', () => {
     for (const site of ['google.com', 'facebook.com', 'linkedin.com', 'youtube.com', 'messenger.com', 'trendmicro.com']) {
       expect(patterns).not.toContain(`*://*.${site}/*`);
     }
+  });
+});
+
+describe('host patterns', () => {
+  it('ask for no permission on sites that serve far more than the tool, or on ended services, but still offer the link menu there', () => {
+    const permissions = toolMatchPatterns(detectableTools);
+    const menu = linkMatchPatterns(detectableTools);
+    for (const pattern of ['https://*.facebook.com/*', 'https://*.messenger.com/*', 'https://web.skype.com/*', 'https://meet.lync.com/*']) {
+      expect(permissions).not.toContain(pattern);
+      expect(menu).toContain(pattern);
+    }
+    expect(permissions).toContain('https://*.teams.microsoft.com/*');
   });
 });
