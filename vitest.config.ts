@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { glancePlugin } from './lib/registry/glance';
+import { loadRegistry } from './lib/registry/node';
 
 export default defineConfig({
-  plugins: [WxtVitest()],
+  // WxtVitest brings WXT's plugins but not the build's own; the popup's `virtual:glance` is added here.
+  plugins: [WxtVitest(), glancePlugin(loadRegistry(import.meta.dirname))],
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',

@@ -6,7 +6,7 @@ import type { TabState } from '@/lib/tab-state';
 import { Compare, COMPARE_SLOTS } from './Compare';
 import { Header } from './Header';
 import { Home } from './Home';
-import { readTool, useLang, useT } from './hooks';
+import { useLang, useT } from './hooks';
 import { MeetingLinks } from './MeetingLinks';
 import { SummaryActions } from './SummaryActions';
 import { ToolSummary, type SummaryOrigin } from './ToolSummary';
@@ -74,22 +74,20 @@ interface SummaryProps {
 }
 
 function Summary({ registry, view, onCompare, copyText }: SummaryProps) {
-  const tool = readTool(registry, view.toolId);
   const pinned = usePopupStore((state) => state.pins.some((pin) => pin.toolId === view.toolId));
   const togglePin = usePopupStore((state) => state.togglePin);
-  if (!tool) return null;
   return (
     <ToolSummary
-      tool={tool}
+      registry={registry}
+      toolId={view.toolId}
       origin={view.origin}
-      dataAsOf={registry.dataAsOf}
       actions={
         <SummaryActions
-          tool={tool}
-          dataAsOf={registry.dataAsOf}
+          registry={registry}
+          toolId={view.toolId}
           pinned={pinned}
-          onTogglePin={() => togglePin(tool.id)}
-          onCompare={() => onCompare(tool.id)}
+          onTogglePin={() => togglePin(view.toolId)}
+          onCompare={() => onCompare(view.toolId)}
           copyText={copyText}
         />
       }

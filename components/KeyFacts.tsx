@@ -22,7 +22,7 @@ export function FactText({ row, withLabel = true }: { row: KeyFactRow; withLabel
       <span className="fact-text">
         {withLabel && <strong className="fact-label">{row.label}: </strong>}
         {row.text}
-        {row.unconfirmed.length > 0 && <span className="tag">{t('unconfirmed')}</span>}
+        {row.unconfirmed && <span className="tag">{t('unconfirmed')}</span>}
       </span>
     </>
   );

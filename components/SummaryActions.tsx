@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { summaryToMarkdown } from '@/lib/markdown';
-import type { Tool } from '@/lib/registry/schema';
+import type { RegistryView } from '@/lib/registry/popup-registry';
 import { buildSummary } from '@/lib/summary';
 import { useLang, useT } from './hooks';
 
 interface Props {
-  tool: Tool;
-  dataAsOf: string;
+  registry: RegistryView;
+  toolId: string;
   pinned: boolean;
   onTogglePin: () => void;
   onCompare: () => void;
@@ -14,17 +14,20 @@ interface Props {
 }
 
 /** Pin, compare and copy-as-Markdown for the summary on screen. */
-export function SummaryActions({ tool, dataAsOf, pinned, onTogglePin, onCompare, copyText }: Props) {
+export function SummaryActions({ registry, toolId, pinned, onTogglePin, onCompare, copyText }: Props) {
   const t = useT();
   const lang = useLang();
   const [copyStatus, setCopyStatus] = useState<'copied' | 'copyFailed' | null>(null);
-  const name = tool.name[lang];
+  const name = registry.byId.get(toolId)?.name[lang] ?? toolId;
 
   const copy = () =>
-    copyText(summaryToMarkdown(buildSummary(tool, lang, dataAsOf), lang)).then(
-      () => setCopyStatus('copied'),
-      () => setCopyStatus('copyFailed'),
-    );
+    registry
+      .load(toolId)
+      .then((tool) => (tool ? copyText(summaryToMarkdown(buildSummary(tool, lang, registry.dataAsOf), lang)) : Promise.reject(new Error(toolId))))
+      .then(
+        () => setCopyStatus('copied'),
+        () => setCopyStatus('copyFailed'),
+      );
 
   return (
     <div className="summary-actions">

@@ -1,24 +1,38 @@
-import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Detection } from '@/lib/detection/shapes';
-import type { Tool } from '@/lib/registry/schema';
+import { formatDate } from '@/lib/i18n';
+import type { Lang } from '@/lib/lang';
+import type { RegistryView } from '@/lib/registry/popup-registry';
+import type { Section, Tool } from '@/lib/registry/schema';
 import { usePopupStore } from '@/lib/store';
-import { buildSummary, type Block, type Line, type SectionModel, type SummaryModel } from '@/lib/summary';
+import { buildSummary, keyFactRows, type Block, type Line, type SummaryModel } from '@/lib/summary';
 import { ExternalLink } from './ExternalLink';
-import { useLang, useT } from './hooks';
+import { readTool, useLang, useT } from './hooks';
 import { KeyFacts } from './KeyFacts';
 import { Unconfirmed } from './Unconfirmed';
 
 export type SummaryOrigin = { kind: 'detected'; detection: Detection } | { kind: 'list' } | { kind: 'pins' } | { kind: 'link' };
 
 interface Props {
-  tool: Tool;
+  registry: RegistryView;
+  toolId: string;
   origin: SummaryOrigin;
-  dataAsOf: string;
   actions?: ReactNode;
 }
 
+/** The detail sections in the order shown; "other notes" only where a tool has some. */
+const DETAIL_SECTIONS: ReadonlyArray<Exclude<Section, 'detection'>> = ['provider', 'features', 'collected', 'legalBases', 'retention', 'dpa', 'transfer', 'notes'];
+
 /** Opens a detail section and moves to an element in it (the section itself, or a source in the list). */
 type Reveal = (section: string, elementId?: string) => void;
+
+/** The summary model of a full entry, built once per tool and language. */
+const models = new WeakMap<Tool, Partial<Record<Lang, SummaryModel>>>();
+function summaryOf(tool: Tool, lang: Lang, dataAsOf: string): SummaryModel {
+  const byLang = models.get(tool) ?? {};
+  models.set(tool, byLang);
+  return (byLang[lang] ??= buildSummary(tool, lang, dataAsOf));
+}
 
 function Origin({ origin, toolName }: { origin: SummaryOrigin; toolName: string }) {
   const t = useT();
@@ -103,19 +117,32 @@ function BlockView({ block, reveal }: { block: Block; reveal: Reveal }) {
 }
 
 /** A collapsible detail section; its content is built only while it is open. */
-function Disclosure({ id, title, open, onToggle, children }: { id: string; title: string; open: boolean; onToggle: (open: boolean) => void; children: () => ReactNode }) {
+function Disclosure({ id, title, open, onToggle, children }: { id: string; title: string; open: boolean; onToggle: (open: boolean) => void; children: ReactNode }) {
   return (
     <details id={`section-${id}`} className="section" open={open} onToggle={(event) => onToggle(event.currentTarget.open)}>
       <summary>
         <h3>{title}</h3>
       </summary>
-      {open && <div className="section-body">{children()}</div>}
+      {open && (
+        <div className="section-body">
+          <Suspense fallback={null}>{children}</Suspense>
+        </div>
+      )}
     </details>
   );
 }
 
-function SectionContent({ section, reveal }: { section: SectionModel; reveal: Reveal }) {
+/** Reads the full entry (suspending while it loads) and gives its summary model to `children`. */
+function WithModel({ registry, toolId, children }: { registry: RegistryView; toolId: string; children: (model: SummaryModel) => ReactNode }) {
+  const lang = useLang();
+  const tool = readTool(registry, toolId);
+  return tool ? children(summaryOf(tool, lang, registry.dataAsOf)) : null;
+}
+
+function SectionContent({ model, id, reveal }: { model: SummaryModel; id: Section; reveal: Reveal }) {
   const t = useT();
+  const section = model.sections.find((candidate) => candidate.id === id);
+  if (!section) return null;
   return (
     <>
       {section.blocks.map((block, index) => (
@@ -146,16 +173,20 @@ function Sources({ model }: { model: SummaryModel }) {
 }
 
 /**
- * One tool's summary: the key facts first, each opening its details; then the detail sections, collapsed
- * unless the user opened them before. Registry text is rendered as text only.
+ * One tool's summary. The first screen (name, how it was found, the key facts) comes from the tool's Glance in
+ * the start-up bundle; the detail sections below are collapsed unless the user opened them before, and read
+ * the full entry when they open. Registry text is rendered as text only.
  */
-export function ToolSummary({ tool, origin, dataAsOf, actions }: Props) {
+export function ToolSummary({ registry, toolId, origin, actions }: Props) {
   const t = useT();
   const lang = useLang();
-  const model = useMemo(() => buildSummary(tool, lang, dataAsOf), [tool, lang, dataAsOf]);
+  const entry = registry.byId.get(toolId)!;
+  const glance = registry.glance(toolId)!;
+  const rows = useMemo(() => keyFactRows(glance, lang), [glance, lang]);
   const open = usePopupStore((state) => state.open);
   const setSectionOpen = usePopupStore((state) => state.setSectionOpen);
   const [target, setTarget] = useState<string | null>(null);
+  const name = entry.name[lang];
 
   const reveal: Reveal = (section, elementId = `section-${section}`) => {
     setSectionOpen(section, true);
@@ -173,38 +204,45 @@ export function ToolSummary({ tool, origin, dataAsOf, actions }: Props) {
 
   useEffect(() => {
     performance.mark('summary-rendered');
-  }, [tool.id]);
+  }, [toolId]);
 
-  const { discontinued } = model;
+  const { status } = entry;
+  const disclosure = (id: string, title: string, content: (model: SummaryModel) => ReactNode) => (
+    <Disclosure key={id} id={id} title={title} open={open.includes(id)} onToggle={(isOpen) => setSectionOpen(id, isOpen)}>
+      <WithModel registry={registry} toolId={toolId}>
+        {content}
+      </WithModel>
+    </Disclosure>
+  );
   return (
     <article className="summary" aria-labelledby="tool-name">
       <header className="tool-head">
         <div className="tool-title">
-          <h1 id="tool-name">{model.name}</h1>
+          <h1 id="tool-name">{name}</h1>
           {actions}
         </div>
-        <Origin origin={origin} toolName={model.name} />
-        {discontinued && (
+        <Origin origin={origin} toolName={name} />
+        {status.state === 'discontinued' && (
           <p className="status-discontinued" role="note">
-            <strong>{discontinued.text}.</strong> {discontinued.note} <Unconfirmed note={discontinued.unconfirmed} />
+            <strong>{t('discontinuedSince', { date: formatDate(status.since, lang) })}.</strong> {status.note[lang]}{' '}
+            <Unconfirmed note={status.unconfirmed?.[lang]} />
           </p>
         )}
-        <Unconfirmed note={model.statusUnconfirmed} />
+        {status.state === 'active' && <Unconfirmed note={status.unconfirmed?.[lang]} />}
       </header>
 
-      <KeyFacts rows={model.keyFacts} onOpen={(row) => reveal(row.section)} />
-      <p className="lead">{model.summary}</p>
+      <KeyFacts rows={rows} onOpen={(row) => reveal(row.section)} />
 
       <h2 className="details-title">{t('details')}</h2>
-      {model.sections.map((section) => (
-        <Disclosure key={section.id} id={section.id} title={section.title} open={open.includes(section.id)} onToggle={(isOpen) => setSectionOpen(section.id, isOpen)}>
-          {() => <SectionContent section={section} reveal={reveal} />}
-        </Disclosure>
-      ))}
-      <Disclosure id="sources" title={t('sources')} open={open.includes('sources')} onToggle={(isOpen) => setSectionOpen('sources', isOpen)}>
-        {() => <Sources model={model} />}
-      </Disclosure>
-      <p className="muted footer">{model.footer}</p>
+      {DETAIL_SECTIONS.filter((id) => id !== 'notes' || glance.hasNotes).map((id) =>
+        disclosure(id, t(`section.${id}`), (model) => <SectionContent model={model} id={id} reveal={reveal} />),
+      )}
+      {disclosure('sources', t('sources'), (model) => <Sources model={model} />)}
+      <Suspense fallback={null}>
+        <WithModel registry={registry} toolId={toolId}>
+          {(model) => <p className="muted footer">{model.footer}</p>}
+        </WithModel>
+      </Suspense>
     </article>
   );
 }

@@ -46,10 +46,10 @@ export function summaryToMarkdown(model: SummaryModel, lang: Lang): string {
   if (model.discontinued) lines.push(`**${escape(model.discontinued.text)}.** ${escape(model.discontinued.note)}`, '');
   lines.push(`## ${t('keyFacts')}`, '');
   for (const fact of model.keyFacts) {
-    const open = fact.unconfirmed.length ? ` _${t('unconfirmed')}: ${escape(fact.unconfirmed.join(' '))}_` : '';
+    const open = fact.unconfirmed ? ` _(${t('unconfirmed')})_` : '';
     lines.push(`- ${MARK_SIGNS[fact.mark]} **${escape(fact.label)}:** ${escape(fact.text)}${open}`);
   }
-  lines.push('', escape(model.summary), '');
+  lines.push('');
   for (const section of model.sections) {
     lines.push(`## ${escape(section.title)}`, '', ...section.blocks.flatMap((item) => block(item, lang)));
     if (section.sources.length) lines.push(`${t('sourcesFor')} ${section.sources.map((n) => `[${n}]`).join(' ')}`, '');

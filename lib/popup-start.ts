@@ -39,8 +39,9 @@ export interface PopupStart {
 
 /**
  * Everything the first render needs, read in parallel so the popup never flashes empty: the stored
- * preferences, the tab's detection and that tool's entry. A tab with a known tool renders at once and
- * its page scan (for meeting links) follows; a tab without one is scanned first, within a time budget.
+ * preferences and the tab's detection (the tool's first screen is in the start-up bundle; its full entry
+ * starts loading here). A tab with a known tool renders at once and its page scan (for meeting links)
+ * follows; a tab without one is scanned first, within a time budget.
  */
 export async function loadPopup(search: string, registry: RegistryView = bundledRegistry): Promise<PopupStart> {
   const params = new URLSearchParams(search);
@@ -52,7 +53,8 @@ export async function loadPopup(search: string, registry: RegistryView = bundled
     .catch(() => null);
   const none = { links: Promise.resolve([]), scanLinks: () => {} };
   if (toolId !== null) {
-    await Promise.all([preferences, registry.load(toolId)]);
+    void registry.load(toolId);
+    await preferences;
     return { registry, opening: { kind: 'tool', toolId }, shortcut: await shortcut, ...none };
   }
   const tab = (async () => {
@@ -65,12 +67,13 @@ export async function loadPopup(search: string, registry: RegistryView = bundled
       const links = new Promise<readonly LinkedTool[]>((resolve) => {
         scanLinks = () => void request('scanTab', { tabId }).then((reply) => resolve(reply?.links ?? []));
       });
-      await registry.load(known.detection.toolId);
+      // The first screen needs only the tool's Glance; its full entry loads meanwhile, for the details.
+      void registry.load(known.detection.toolId);
       return { tabState: known, links, scanLinks };
     }
     const scan = request('scanTab', { tabId });
     const reply = await withinBudget(scan, null);
-    if (reply?.state) await registry.load(reply.state.detection.toolId);
+    if (reply?.state) void registry.load(reply.state.detection.toolId);
     return { tabState: reply?.state ?? null, links: scan.then((answer) => answer?.links ?? []), scanLinks: () => {} };
   })();
   const [{ tabState, links, scanLinks }] = await Promise.all([tab, preferences]);

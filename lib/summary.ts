@@ -1,6 +1,7 @@
 import { citeArticle } from '@/lib/format';
 import { countryName, formatDate, formatList, translator, type Translate } from '@/lib/i18n';
 import { LANGS, type Lang } from '@/lib/lang';
+import type { KeyFactInput } from '@/lib/registry/glance';
 import type { KeyFacts, Section, Text, Tool } from '@/lib/registry/schema';
 
 /**
@@ -20,8 +21,8 @@ export interface KeyFactRow {
   label: string;
   mark: Mark;
   text: string;
-  /** What the evidence leaves open about this fact, if anything. */
-  unconfirmed: string[];
+  /** Whether the evidence leaves this fact open; its details say what. */
+  unconfirmed: boolean;
   /** The detail section that explains it. */
   section: Section;
 }
@@ -63,7 +64,6 @@ export interface SourceModel {
 
 export interface SummaryModel {
   name: string;
-  summary: string;
   discontinued?: { text: string; note: string; unconfirmed?: string };
   statusUnconfirmed?: string;
   keyFacts: KeyFactRow[];
@@ -78,14 +78,17 @@ function feature(t: Translate, fact: { available: string; defaultOn: boolean | n
   return fact.defaultOn === null ? t('default.depends') : t(fact.defaultOn ? 'default.on' : 'default.off');
 }
 
-/** The first screen's key facts, derived from the registry's structured facts, never written per tool. */
-export function keyFactRows(tool: Tool, lang: Lang): KeyFactRow[] {
+/**
+ * The first screen's key facts, derived from the registry's structured facts, never written per tool. Takes a
+ * full entry or its Glance, the projection the start-up bundle carries.
+ */
+export function keyFactRows(tool: KeyFactInput, lang: Lang): KeyFactRow[] {
   const t = translator(lang);
   const { provider, transfer, dpa, hosting } = tool;
   const { recording, transcription, ai, e2ee } = tool.keyFacts;
   const list = (items: readonly string[]) => formatList(items, lang);
-  const open = (...notes: Array<Text | undefined>) => notes.flatMap((note) => (note ? [note[lang]] : []));
-  const row = (id: KeyFactId, section: Section, mark: Mark, value: string, unconfirmed: string[]): KeyFactRow => ({
+  const open = (...facts: Array<{ unconfirmed?: unknown }>) => facts.some((fact) => Boolean(fact.unconfirmed));
+  const row = (id: KeyFactId, section: Section, mark: Mark, value: string, unconfirmed: boolean): KeyFactRow => ({
     id,
     label: t(`fact.${id}`),
     mark,
@@ -103,16 +106,16 @@ export function keyFactRows(tool: Tool, lang: Lang): KeyFactRow[] {
         : t(dpa.status === 'not-applicable' ? 'who.consumer' : 'who.cloud', who);
 
   const whereRow = (): KeyFactRow => {
-    if (transfer.thirdCountry === null) return row('where', 'transfer', 'info', t('where.depends'), open(transfer.unconfirmed));
-    if (!transfer.thirdCountry) return row('where', 'transfer', 'ok', t('where.stays'), open(transfer.unconfirmed));
+    if (transfer.thirdCountry === null) return row('where', 'transfer', 'info', t('where.depends'), open(transfer));
+    if (!transfer.thirdCountry) return row('where', 'transfer', 'ok', t('where.stays'), open(transfer));
     const countries = list(transfer.countries.map((code) => countryName(code, lang)));
     const safeguards = list(transfer.mechanisms.map((mechanism) => t(`mechanism.${mechanism}`)));
     const adequate = transfer.mechanisms.every((mechanism) => mechanism === 'adequacy');
-    return row('where', 'transfer', adequate ? 'info' : 'caution', t('where.abroad', { countries, safeguards }), open(transfer.unconfirmed));
+    return row('where', 'transfer', adequate ? 'info' : 'caution', t('where.abroad', { countries, safeguards }), open(transfer));
   };
 
   const recordingRow = (): KeyFactRow => {
-    const unconfirmed = open(recording.unconfirmed, transcription.unconfirmed);
+    const unconfirmed = open(recording, transcription);
     if (recording.available === 'unknown') return row('recording', 'features', 'unknown', t('notKnown'), unconfirmed);
     const transcripts = t(`transcripts.${transcription.available}`);
     if (recording.available === 'no') return row('recording', 'features', transcription.available === 'yes' ? 'caution' : 'ok', t('recording.no', { transcripts }), unconfirmed);
@@ -123,14 +126,14 @@ export function keyFactRows(tool: Tool, lang: Lang): KeyFactRow[] {
   };
 
   const aiRow = (): KeyFactRow => {
-    const unconfirmed = open(ai.unconfirmed);
+    const unconfirmed = open(ai);
     if (ai.available === 'unknown') return row('ai', 'features', 'unknown', t('notKnown'), unconfirmed);
     if (ai.available === 'no') return row('ai', 'features', 'ok', t('ai.no'), unconfirmed);
     return row('ai', 'features', 'caution', t('ai.yes', { state: feature(t, ai) }), unconfirmed);
   };
 
   const e2eeRow = (): KeyFactRow => {
-    const unconfirmed = open(e2ee.unconfirmed);
+    const unconfirmed = open(e2ee);
     if (e2ee.available === 'unknown') return row('e2ee', 'features', 'unknown', t('notKnown'), unconfirmed);
     if (e2ee.available === 'no') return row('e2ee', 'features', 'caution', t('e2ee.no'), unconfirmed);
     const limits = e2ee.limits.length ? t('e2ee.limits', { limits: list(e2ee.limits.map((limit) => t(`limit.${limit}`))) }) : '';
@@ -140,14 +143,14 @@ export function keyFactRows(tool: Tool, lang: Lang): KeyFactRow[] {
   };
 
   const dpaRow = (): KeyFactRow => {
-    const unconfirmed = open(dpa.unconfirmed);
+    const unconfirmed = open(dpa);
     const how = dpa.how ? t(`dpa.how.${dpa.how}`) : '';
     const mark: Mark = { offered: 'ok', 'not-offered': 'caution', 'not-applicable': 'info', unknown: 'unknown' }[dpa.status] as Mark;
     return row('dpa', 'dpa', mark, [t(`dpa.${dpa.status}`), how].filter(Boolean).join(' · '), unconfirmed);
   };
 
   return [
-    row('who', 'provider', 'info', whoText, open(provider.unconfirmed)),
+    row('who', 'provider', 'info', whoText, open(provider)),
     whereRow(),
     recordingRow(),
     aiRow(),
@@ -192,7 +195,7 @@ function sectionBlocks(tool: Tool, lang: Lang, t: Translate): Record<Exclude<Sec
     ...(links.more ?? []).map((link): Line => ({ text: link.title[lang], href: link.url, unconfirmed: text(link.unconfirmed, lang) })),
   ];
   return {
-    provider: [{ kind: 'list', lines: providerLines }, { kind: 'links', lines: documents }],
+    provider: [{ kind: 'paragraph', line: { text: tool.summary[lang] } }, { kind: 'list', lines: providerLines }, { kind: 'links', lines: documents }],
     features: [{ kind: 'list', lines: featureLines(tool, lang, t) }],
     collected: tool.collected.flatMap((group): Block[] => [
       { kind: 'heading', text: t(`category.${group.category}`) },
@@ -253,7 +256,6 @@ export function buildSummary(tool: Tool, lang: Lang, dataAsOf: string): SummaryM
   const { status } = tool;
   return {
     name: tool.name[lang],
-    summary: tool.summary[lang],
     discontinued:
       status.state === 'discontinued'
         ? { text: t('discontinuedSince', { date: formatDate(status.since, lang) }), note: status.note[lang], unconfirmed: text(status.unconfirmed, lang) }

@@ -20,6 +20,7 @@ import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from '@playwright/test';
+import { build } from 'esbuild';
 import { BUILD_DIR, bundleSizes, KB, PROJECT_ROOT, readManifest, SIZE_GOALS } from './bundle-sizes';
 import { Extension } from './chromium';
 
@@ -58,13 +59,24 @@ const hostile = {
 
 interface Variants {
   root: string;
-  /** The build plus blank.html: the popup's baseline, same extension, nothing to render. */
+  /**
+   * The build plus blank.html, the popup's baseline (same extension, nothing to render), and floor.html, the
+   * least any React popup costs: React rendering one heading, bundled and minified like the popup.
+   */
   shipped: string;
   /** The alternative design: the build plus a content script that reports the address on every tool page. */
   contentScript: string;
 }
 
-function prepareVariants(dir: string): Variants {
+const FLOOR_SOURCE = `import { createElement, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+function Heading() {
+  useEffect(() => { performance.mark('floor-rendered'); }, []);
+  return createElement('h1', null, 'Microsoft Teams');
+}
+createRoot(document.getElementById('root')).render(createElement(Heading));`;
+
+async function prepareVariants(dir: string): Promise<Variants> {
   if (!existsSync(join(dir, 'manifest.json'))) {
     if (dir !== BUILD_DIR) throw new Error(`No built extension in ${dir}`);
     execFileSync('npx', ['wxt', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
@@ -75,6 +87,16 @@ function prepareVariants(dir: string): Variants {
   // An external module script, loaded like the popup's: extension pages forbid inline scripts.
   writeFileSync(join(variants.shipped, 'blank.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title><script type="module" src="/blank.js"></script></head><body></body></html>');
   writeFileSync(join(variants.shipped, 'blank.js'), 'performance.mark("blank-rendered");\n');
+  writeFileSync(join(variants.shipped, 'floor.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title><script type="module" src="/floor.js"></script></head><body><div id="root"></div></body></html>');
+  await build({
+    stdin: { contents: FLOOR_SOURCE, resolveDir: PROJECT_ROOT, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    outfile: join(variants.shipped, 'floor.js'),
+    logLevel: 'silent',
+  });
   cpSync(variants.shipped, variants.contentScript, { recursive: true });
   const manifest = readManifest(variants.contentScript) as Record<string, unknown> & { host_permissions: string[] };
   // The smallest possible reporter, without any framework: what a content-script design costs at least.
@@ -131,20 +153,29 @@ async function benchPopup(ext: Extension) {
     if (tries > 100) throw new Error('The Teams tab was never detected');
     await new Promise((done) => setTimeout(done, 100));
   }
-  const samples = { popup: [] as number[], blank: [] as number[], popupJs: [] as number[] };
+  const samples = { popup: [] as number[], blank: [] as number[], floor: [] as number[], popupJs: [] as number[] };
   for (let run = 0; run < WARMUP + RUNS; run++) {
     const popup = await timeToMark(ext, `popup.html?tabId=${tabId}`, 'summary-rendered');
     // A fast popup that shows the wrong thing must not pass for a fast summary.
     if (popup.heading !== 'Microsoft Teams') throw new Error(`The popup rendered "${popup.heading}", not the Teams summary`);
     const blank = await timeToMark(ext, 'blank.html', 'blank-rendered');
+    const floor = await timeToMark(ext, 'floor.html', 'floor-rendered');
     if (run < WARMUP) continue;
     samples.popup.push(popup.ms);
     samples.popupJs.push(popup.js);
     samples.blank.push(blank.ms);
+    samples.floor.push(floor.ms);
   }
-  const popupMs = median(samples.popup);
-  const blankMs = median(samples.blank);
-  return { popupMs: round(popupMs), blankMs: round(blankMs), ratio: round(popupMs / blankMs), popupJsMs: round(median(samples.popupJs)), samples };
+  const [popupMs, blankMs, floorMs] = [median(samples.popup), median(samples.blank), median(samples.floor)];
+  return {
+    popupMs: round(popupMs),
+    blankMs: round(blankMs),
+    floorMs: round(floorMs),
+    ratio: round(popupMs / blankMs),
+    floorRatio: round(floorMs / blankMs),
+    popupJsMs: round(median(samples.popupJs)),
+    samples,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -188,8 +219,8 @@ async function benchMeetingPage(browsers: Record<'none' | 'shipped' | 'contentSc
  * the page's own main thread is busy with. Worst of 5 runs after one warm-up, on a page done rendering.
  */
 async function benchScan(ext: Extension) {
-  const results: Record<string, { scriptMs: number; roundTripMs: number }> = {};
-  for (const [name, html] of Object.entries(hostile)) {
+  const results: Partial<Record<keyof typeof hostile, { scriptMs: number; roundTripMs: number }>> = {};
+  for (const [name, html] of Object.entries(hostile) as Array<[keyof typeof hostile, string]>) {
     await ext.context.route(`${TEAMS}/hostile/${name}`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
     const { page, tabId } = await ext.open(`${TEAMS}/hostile/${name}`);
     const cdp = await ext.context.newCDPSession(page);
@@ -226,7 +257,7 @@ function benchDetection(): { urls: number; sizes: Array<{ tools: number; nsPerUr
 // ---------------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const variants = prepareVariants(buildDir);
+  const variants = await prepareVariants(buildDir);
   const browsers: Extension[] = [];
   try {
     const sizes = bundleSizes(variants.shipped);
@@ -244,7 +275,8 @@ async function main(): Promise<void> {
     console.log(`Popup vs blank extension page: ${WARMUP} + ${RUNS} runs each...`);
     const popup = await benchPopup(shipped);
     console.log('Page scan on hostile pages...');
-    const scan = await benchScan(shipped);
+    // Builds before the page scan existed (`--dir` of an older version) have none to measure.
+    const scan = existsSync(join(variants.shipped, 'page-scan.js')) ? await benchScan(shipped) : {};
 
     const hasContentScript = sizes.contentScript.files.length > 0;
     const goals = [
@@ -258,12 +290,14 @@ async function main(): Promise<void> {
     console.table({
       'popup: to first screen of the Teams summary': `${popup.popupMs} ms (blank extension page ${popup.blankMs} ms)`,
       'popup / blank page': `${popup.ratio}x`,
+      'React rendering one heading / blank page (the floor)': `${popup.floorRatio}x (${popup.floorMs} ms)`,
       'popup: JavaScript until then': `${popup.popupJsMs} ms`,
       'meeting page: JS per navigation, no extension': `${meeting.withoutExtensionMs} ms`,
       'meeting page: added by the shipped design (tab events)': `${meeting.shippedAddedMs} ms${hasContentScript ? '' : ', no content script'}`,
       'meeting page: added by a content-script design': `${meeting.contentScriptAddedMs} ms`,
-      'scan, worst case: page with 100,000 links': `${scan.links!.scriptMs} ms of JS in the page, ${scan.links!.roundTripMs} ms round trip`,
-      'scan, worst case: page with 200,000 scripts': `${scan.scripts!.scriptMs} ms of JS in the page, ${scan.scripts!.roundTripMs} ms round trip`,
+      ...Object.fromEntries(
+        Object.entries(scan).map(([name, worst]) => [`scan, worst case: page with ${name === 'links' ? '100,000 links' : '200,000 scripts'}`, `${worst.scriptMs} ms of JS in the page, ${worst.roundTripMs} ms round trip`]),
+      ),
       [`detection: ${real!.tools} / ${largest!.tools} tools`]: `${Math.round(real!.nsPerUrl)} / ${Math.round(largest!.nsPerUrl)} ns per URL (${round(detection.ratio)}x)`,
       'size: popup JS at start (gzip)': `${round(sizes.popupJs.gzip / KB, 1)} KB in ${sizes.popupJs.files.length} file(s)`,
       'size: background.js / page-scan.js': `${round(sizes.background.raw / KB, 1)} KB / ${round(sizes.pageScan.raw / KB, 1)} KB`,

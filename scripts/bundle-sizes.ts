@@ -5,7 +5,7 @@
  * Which files belong to which part is read from the built manifest and popup HTML, not hard-coded, so a
  * renamed chunk or an extra content script is still counted.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Tool } from '../lib/registry/schema';
@@ -126,7 +126,7 @@ export function bundleSizes(dir: string): BundleSizes {
     contentScript: sizeGroup(dir, contentScriptFiles(manifest)),
     popupJs: sizeGroup(dir, popup ? pageScripts(dir, popup) : []),
     background: sizeGroup(dir, worker ? [worker] : []),
-    pageScan: sizeGroup(dir, ['page-scan.js']),
+    pageScan: sizeGroup(dir, existsSync(join(dir, 'page-scan.js')) ? ['page-scan.js'] : []),
   };
 }
 

@@ -1,4 +1,6 @@
+import glances from 'virtual:glance';
 import { catalog, catalogById, dataAsOf, type CatalogEntry } from './catalog';
+import type { Glance } from './glance';
 import type { Tool } from './schema';
 import { idFromPath } from './tool-id';
 
@@ -7,6 +9,8 @@ export interface RegistryView {
   catalog: readonly CatalogEntry[];
   byId: ReadonlyMap<string, CatalogEntry>;
   dataAsOf: string;
+  /** What the first screen shows of a tool, at once (undefined for an id the registry does not have). */
+  glance: (id: string) => Glance | undefined;
   /** A tool's full entry if already loaded (null: not in the registry), so a render need not wait for it. */
   peek: (id: string) => Tool | null | undefined;
   /** Loads a tool's full entry; null for an id the registry does not have. Repeated calls share one promise. */
@@ -37,4 +41,11 @@ function loadTool(id: string): Promise<Tool | null> {
   return entry;
 }
 
-export const bundledRegistry: RegistryView = { catalog, byId: catalogById, dataAsOf, peek: (id) => loaded.get(id), load: loadTool };
+export const bundledRegistry: RegistryView = {
+  catalog,
+  byId: catalogById,
+  dataAsOf,
+  glance: (id) => glances[id],
+  peek: (id) => loaded.get(id),
+  load: loadTool,
+};

@@ -83,7 +83,7 @@ describe('the summary of a detected tool', () => {
   it('says a discontinued tool is discontinued, with the date', async () => {
     const { user } = await renderPopup();
     await user.type(screen.getByRole('searchbox'), 'skype');
-    await user.click(screen.getByRole('button', { name: /^Skype/ }));
+    await user.click(screen.getByRole('button', { name: /^Skype discontinued$/ }));
     await screen.findByText(/Discontinued since May 5, 2025/);
     screen.getByText('Opened from the list');
   });
@@ -104,6 +104,7 @@ describe('the summary of a detected tool', () => {
     entry.collected[0]!.items[0] = { de: `<b>${payload}</b>`, en: `<b>${payload}</b>` };
     const hostile = viewOf(parseRegistry({ ...raw, tools: { 'data/tools/microsoft-teams.json': entry } }));
     const { user, container } = await renderPopup({ opening: onTeams, registry: hostile });
+    await user.click(screen.getByText('Service and provider'));
     await user.click(screen.getByText('Collected data'));
     expect(container.querySelector('img, b')).toBeNull();
     screen.getByText(payload);
@@ -116,7 +117,7 @@ describe('the home view', () => {
   it('lists every registry tool in the order users see, by English name in both languages', async () => {
     const { user } = await renderPopup();
     screen.getByRole('heading', { level: 1, name: 'No conferencing tool detected' });
-    const english = listed('#tool-list li');
+    const english = listed('#tool-list li .tool-link > span:first-child');
     expect(english).toHaveLength(registry.tools.length);
     expect(english).toEqual([...english].sort((a, b) => a!.localeCompare(b!)));
     await user.click(screen.getByRole('button', { name: 'Deutsch' }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summaryToMarkdown } from '@/lib/markdown';
+import { glanceOf, type KeyFactInput } from '@/lib/registry/glance';
 import type { Tool } from '@/lib/registry/schema';
 import { buildSummary, keyFactRows, type KeyFactId } from '@/lib/summary';
 import { teams } from './support/registry';
@@ -11,9 +12,13 @@ function variant(change: (tool: Tool) => void): Tool {
   return tool;
 }
 
-const fact = (tool: Tool, id: KeyFactId, lang: 'de' | 'en' = 'en') => keyFactRows(tool, lang).find((row) => row.id === id)!;
+const fact = (tool: KeyFactInput, id: KeyFactId, lang: 'de' | 'en' = 'en') => keyFactRows(tool, lang).find((row) => row.id === id)!;
 
 describe('key facts come from the structured registry facts', () => {
+  it('are the same from a full entry and from the Glance the start-up bundle carries', () => {
+    for (const lang of ['de', 'en'] as const) expect(keyFactRows(glanceOf(teams), lang)).toEqual(keyFactRows(teams, lang));
+  });
+
   it('answers every question for Teams in English', () => {
     expect(keyFactRows(teams, 'en').map(({ id, mark, text }) => [id, mark, text])).toEqual([
       ['who', 'info', 'Microsoft Corporation (United States) and the organisation that invites you'],
@@ -52,9 +57,10 @@ describe('key facts come from the structured registry facts', () => {
   });
 
   it('keeps an unconfirmed fact marked in the first screen too', () => {
-    expect(fact(teams, 'dpa').unconfirmed).toEqual([]);
+    expect(fact(teams, 'dpa').unconfirmed).toBe(false);
     const open = variant((tool) => (tool.dpa.unconfirmed = { de: 'offen', en: 'still open' }));
-    expect(fact(open, 'dpa').unconfirmed).toEqual(['still open']);
+    expect(fact(open, 'dpa').unconfirmed).toBe(true);
+    expect(fact(glanceOf(open), 'dpa').unconfirmed).toBe(true);
   });
 });
 

@@ -2,6 +2,7 @@ import meta from '@/data/registry.json';
 import wrappers from '@/data/link-wrappers.json';
 import { parseRegistry, type RawRegistry, type Registry } from '@/lib/registry/check';
 import { sortCatalog } from '@/lib/registry/catalog';
+import { glanceOf } from '@/lib/registry/glance';
 import type { RegistryView } from '@/lib/registry/popup-registry';
 import type { Tool } from '@/lib/registry/schema';
 
@@ -28,6 +29,10 @@ export function viewOf(source: Registry = registry): RegistryView {
     catalog,
     byId: new Map(catalog.map((entry) => [entry.id, entry])),
     dataAsOf: source.meta.dataAsOf,
+    glance: (id) => {
+      const tool = source.byId.get(id);
+      return tool && glanceOf(tool);
+    },
     peek: (id) => source.byId.get(id) ?? null,
     load: async (id) => source.byId.get(id) ?? null,
   };
