@@ -116,7 +116,6 @@ test('search "zoom" on the home view and open the Zoom summary with the keyboard
   const results = popup.locator('#tool-list button');
   await expect(results).toHaveCount(1);
   await expect(popup.getByText('1 tool', { exact: true })).toBeVisible();
-  await expect(popup.getByText('Tip: Alt+Shift+X opens this window, even in the middle of a meeting.')).toBeVisible();
   await search.press('ArrowDown');
   await expect(results.first()).toBeFocused();
   await popup.keyboard.press('Enter');
@@ -143,7 +142,7 @@ test('copy the summary as Markdown', async ({ ext }) => {
   const { page: reader } = await ext.open('https://www.example.com/');
   const markdown = await reader.evaluate(() => navigator.clipboard.readText());
   expect(markdown).toMatch(/^# Microsoft Teams\n/);
-  for (const heading of ['## Key facts', '## Provider', '## Collected data', '## Legal bases', '## Retention', '## Data-processing agreement', '## Sources']) {
+  for (const heading of ['## Key facts', '## Service and provider', '## Collected data', '## Legal bases', '## Retention', '## Data-processing agreement', '## Sources']) {
     expect(markdown).toContain(`\n${heading}\n`);
   }
   expect(markdown).toContain('(<https://github.com/leits/MeetingBar/blob/master/MeetingBar/Meetings/MeetingProvider.swift>)');
