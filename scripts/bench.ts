@@ -60,8 +60,10 @@ const hostile = {
 interface Variants {
   root: string;
   /**
-   * The build plus blank.html, the popup's baseline (same extension, nothing to render), and floor.html, the
-   * least any React popup costs: React rendering one heading, bundled and minified like the popup.
+   * The build plus blank.html, the popup's baseline (same extension, nothing to render); floor.html, the
+   * least any React popup costs: React rendering one heading, bundled and minified like the popup; and
+   * sized-floor.html, the same with inert text added up to the popup's start-up size, which separates what
+   * the popup's bytes cost from what its code does.
    */
   shipped: string;
   /** The alternative design: the build plus a content script that reports the address on every tool page. */
@@ -97,6 +99,11 @@ async function prepareVariants(dir: string): Promise<Variants> {
     outfile: join(variants.shipped, 'floor.js'),
     logLevel: 'silent',
   });
+  // Inert text (a string nothing reads) up to the size of the scripts the popup loads at start.
+  const floorBytes = readFileSync(join(variants.shipped, 'floor.js'), 'utf8');
+  const padding = Math.max(0, bundleSizes(dir).popupJs.raw - floorBytes.length - 20);
+  writeFileSync(join(variants.shipped, 'sized-floor.js'), `${floorBytes}\nvar inert=${JSON.stringify('x'.repeat(padding))};\n`);
+  writeFileSync(join(variants.shipped, 'sized-floor.html'), readFileSync(join(variants.shipped, 'floor.html'), 'utf8').replace('/floor.js', '/sized-floor.js'));
   cpSync(variants.shipped, variants.contentScript, { recursive: true });
   const manifest = readManifest(variants.contentScript) as Record<string, unknown> & { host_permissions: string[] };
   // The smallest possible reporter, without any framework: what a content-script design costs at least.
@@ -153,26 +160,30 @@ async function benchPopup(ext: Extension) {
     if (tries > 100) throw new Error('The Teams tab was never detected');
     await new Promise((done) => setTimeout(done, 100));
   }
-  const samples = { popup: [] as number[], blank: [] as number[], floor: [] as number[], popupJs: [] as number[] };
+  const samples = { popup: [] as number[], blank: [] as number[], floor: [] as number[], sizedFloor: [] as number[], popupJs: [] as number[] };
   for (let run = 0; run < WARMUP + RUNS; run++) {
     const popup = await timeToMark(ext, `popup.html?tabId=${tabId}`, 'summary-rendered');
     // A fast popup that shows the wrong thing must not pass for a fast summary.
     if (popup.heading !== 'Microsoft Teams') throw new Error(`The popup rendered "${popup.heading}", not the Teams summary`);
     const blank = await timeToMark(ext, 'blank.html', 'blank-rendered');
     const floor = await timeToMark(ext, 'floor.html', 'floor-rendered');
+    const sizedFloor = await timeToMark(ext, 'sized-floor.html', 'floor-rendered');
     if (run < WARMUP) continue;
     samples.popup.push(popup.ms);
     samples.popupJs.push(popup.js);
     samples.blank.push(blank.ms);
     samples.floor.push(floor.ms);
+    samples.sizedFloor.push(sizedFloor.ms);
   }
-  const [popupMs, blankMs, floorMs] = [median(samples.popup), median(samples.blank), median(samples.floor)];
+  const [popupMs, blankMs, floorMs, sizedFloorMs] = [median(samples.popup), median(samples.blank), median(samples.floor), median(samples.sizedFloor)];
   return {
     popupMs: round(popupMs),
     blankMs: round(blankMs),
     floorMs: round(floorMs),
+    sizedFloorMs: round(sizedFloorMs),
     ratio: round(popupMs / blankMs),
     floorRatio: round(floorMs / blankMs),
+    sizedFloorRatio: round(sizedFloorMs / blankMs),
     popupJsMs: round(median(samples.popupJs)),
     samples,
   };
@@ -291,6 +302,7 @@ async function main(): Promise<void> {
       'popup: to first screen of the Teams summary': `${popup.popupMs} ms (blank extension page ${popup.blankMs} ms)`,
       'popup / blank page': `${popup.ratio}x`,
       'React rendering one heading / blank page (the floor)': `${popup.floorRatio}x (${popup.floorMs} ms)`,
+      'the floor with inert text up to the popup\'s size / blank page': `${popup.sizedFloorRatio}x (${popup.sizedFloorMs} ms)`,
       'popup: JavaScript until then': `${popup.popupJsMs} ms`,
       'meeting page: JS per navigation, no extension': `${meeting.withoutExtensionMs} ms`,
       'meeting page: added by the shipped design (tab events)': `${meeting.shippedAddedMs} ms${hasContentScript ? '' : ', no content script'}`,

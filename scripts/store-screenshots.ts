@@ -3,15 +3,16 @@
  * `.output/chrome-mv3-e2e` (the shipped build plus fixture hosts, so the webmail page can be read without a
  * toolbar click, which a script cannot make): the popup (400 px wide, as users see it) on a plain backdrop with a one-line caption,
  * for the Teams summary in English and German, meeting links in a webmail page, compare, and home.
- * Written to store/screenshots/.
+ * Written to store/screenshots/; the bare 400x600 popup captures the README shows go to docs/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { Extension } from './chromium';
 
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'store/screenshots');
+const docs = resolve(root, 'docs');
 const fixture = (name: string) => readFileSync(resolve(root, 'tests/fixtures', name), 'utf8');
 
 const ext = await Extension.launch(resolve(root, '.output/chrome-mv3-e2e'), { viewport: { width: 400, height: 600 } });
@@ -20,10 +21,13 @@ await ext.serve('https://www.example.com', fixture('webmail.html'));
 await ext.serve('https://events.example.net', fixture('plain.html'));
 await ext.context.route(/^https?:\/\/(?!teams\.microsoft\.com\/|www\.example\.com\/|events\.example\.net\/)/, (route) => route.abort());
 mkdirSync(out, { recursive: true });
+mkdirSync(docs, { recursive: true });
 
-/** Places a 400x600 popup capture on a 1280x800 canvas with a caption. */
-async function compose(popup: Page, file: string, caption: string): Promise<void> {
-  const image = (await popup.screenshot()).toString('base64');
+/** Places a 400x600 popup capture on a 1280x800 canvas with a caption; `bare` also keeps the capture for the README. */
+async function compose(popup: Page, file: string, caption: string, bare?: string): Promise<void> {
+  const capture = await popup.screenshot();
+  if (bare) writeFileSync(resolve(docs, bare), capture);
+  const image = capture.toString('base64');
   const canvas = await ext.context.newPage();
   await canvas.setViewportSize({ width: 1280, height: 800 });
   await canvas.setContent(
@@ -43,21 +47,21 @@ for (let tries = 0; (await ext.badge(teamsTab)).text !== 'T' && tries < 50; trie
 
 const popup = await ext.popup(teamsTab);
 await popup.getByRole('heading', { level: 1 }).waitFor();
-await compose(popup, 'teams-summary-en.png', 'In a Teams call: who processes your data, where it goes, recording, AI and encryption, at a glance.');
+await compose(popup, 'teams-summary-en.png', 'In a Teams call: who processes your data, where it goes, recording, AI and encryption, at a glance.', 'popup-teams-en.png');
 await popup.getByRole('button', { name: 'Deutsch' }).click();
-await compose(popup, 'teams-summary-de.png', 'In einer Teams-Besprechung: wer Ihre Daten verarbeitet, wohin sie gehen, Aufzeichnung, KI und Verschlüsselung auf einen Blick.');
+await compose(popup, 'teams-summary-de.png', 'In einer Teams-Besprechung: wer Ihre Daten verarbeitet, wohin sie gehen, Aufzeichnung, KI und Verschlüsselung auf einen Blick.', 'popup-teams-de.png');
 await popup.getByRole('button', { name: 'English' }).click();
 await popup.getByRole('button', { name: 'Compare' }).click();
 await popup.getByRole('combobox', { name: 'Tool 2' }).selectOption({ label: 'Zoom' });
 await popup.getByRole('table').waitFor();
-await compose(popup, 'compare.png', 'Compare tools on the same key facts, side by side.');
+await compose(popup, 'compare.png', 'Compare tools on the same key facts, side by side.', 'popup-compare-en.png');
 
 const mail = await ext.popup(mailTab);
 await mail.getByRole('region', { name: 'Meeting links on this page' }).waitFor();
-await compose(mail, 'meeting-links.png', 'Before you join: the meeting links in an invitation, by tool, with where the data goes.');
+await compose(mail, 'meeting-links.png', 'Before you join: the meeting links in an invitation, by tool, with where the data goes.', 'popup-links-en.png');
 const home = await ext.popup(plainTab);
 await home.getByRole('searchbox').waitFor();
 await compose(home, 'home.png', 'Search every tool in the registry, pin the ones you use, in English or German.');
 
 await ext.context.close();
-console.log(`Wrote the store screenshots to ${out}.`);
+console.log(`Wrote the store screenshots to ${out} and the README's to ${docs}.`);

@@ -9,6 +9,9 @@ test('a webmail page lists exactly the four linked tools, opens a summary, and k
   const section = popup.getByRole('region', { name: 'Meeting links on this page' });
   await expect(section.locator('.linked-name')).toHaveText(['Microsoft Teams · 1 link', 'Zoom · 1 link', 'Google Meet · 1 link', 'Webex · 1 link']);
   await expect(section.getByRole('button').first()).toContainText('Where data goes:');
+  // Each entry reads as one left-aligned block: the name starts where its fact does.
+  const [name, fact] = await Promise.all([section.locator('.linked-name strong').first().boundingBox(), section.locator('.linked-fact').first().boundingBox()]);
+  expect(Math.abs(name!.x - fact!.x)).toBeLessThan(2);
 
   await section.getByRole('button', { name: /^Zoom/ }).click();
   await expect(popup.getByRole('heading', { level: 1 })).toHaveText('Zoom');

@@ -168,7 +168,7 @@ describe('meeting links on the page', () => {
     await renderPopup({ opening: onTeams, links: [{ toolId: 'microsoft-teams', count: 3 }, { toolId: 'webex', count: 1 }] });
     const section = screen.getByRole('region', { name: 'Meeting links on this page' });
     expect(listed('.meeting-links .linked-name')).toEqual(['Webex · 1 link']);
-    expect(section.compareDocumentPosition(screen.getByRole('article')) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
+    expect(section.compareDocumentPosition(screen.getByRole('article')) & Node.DOCUMENT_POSITION_PRECEDING).toBe(Node.DOCUMENT_POSITION_PRECEDING);
   });
 
   it('shows no section when the page links to no tool', async () => {
