@@ -100,9 +100,10 @@ async function prepareVariants(dir: string): Promise<Variants> {
     logLevel: 'silent',
   });
   // Inert text (a string nothing reads) up to the size of the scripts the popup loads at start.
-  const floorBytes = readFileSync(join(variants.shipped, 'floor.js'), 'utf8');
-  const padding = Math.max(0, bundleSizes(dir).popupJs.raw - floorBytes.length - 20);
-  writeFileSync(join(variants.shipped, 'sized-floor.js'), `${floorBytes}\nvar inert=${JSON.stringify('x'.repeat(padding))};\n`);
+  const floorCode = readFileSync(join(variants.shipped, 'floor.js'), 'utf8');
+  const inert = (text: string) => `${floorCode}\nvar inert=${JSON.stringify(text)};\n`;
+  const padding = Math.max(0, bundleSizes(dir).popupJs.raw - inert('').length);
+  writeFileSync(join(variants.shipped, 'sized-floor.js'), inert('x'.repeat(padding)));
   writeFileSync(join(variants.shipped, 'sized-floor.html'), readFileSync(join(variants.shipped, 'floor.html'), 'utf8').replace('/floor.js', '/sized-floor.js'));
   cpSync(variants.shipped, variants.contentScript, { recursive: true });
   const manifest = readManifest(variants.contentScript) as Record<string, unknown> & { host_permissions: string[] };
