@@ -26,24 +26,40 @@ export const CountrySchema = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166
  */
 const unconfirmed = TextSchema.optional();
 
-export const DATA_CATEGORIES = ['account', 'metadata', 'technical', 'media', 'chat', 'files', 'recordings', 'ai', 'dial-in'] as const;
+export const DATA_CATEGORIES = ['account', 'metadata', 'technical', 'diagnostic', 'media', 'chat', 'files', 'recordings', 'ai', 'dial-in'] as const;
 export const DataCategorySchema = z.enum(DATA_CATEGORIES);
 export type DataCategory = z.infer<typeof DataCategorySchema>;
+
+/** Whose purposes data serves: the provider processes it for the organisation, on its own account, or both. */
+export const PROVIDER_ROLES = ['processor', 'controller', 'both', 'unknown'] as const;
 
 export const CollectedDataSchema = z.strictObject({
   category: DataCategorySchema,
   items: z.array(TextSchema).min(1, 'must list at least one item'),
+  /** The provider's role for this category, where its documents say (diagnostic data above all). */
+  providerRole: z.enum(PROVIDER_ROLES).optional(),
+  /** How long the provider keeps this category, where known. */
+  retention: TextSchema.optional(),
   note: TextSchema.optional(),
   unconfirmed,
 });
 export type CollectedData = z.infer<typeof CollectedDataSchema>;
 
-export const LEGAL_ARTICLES = ['6(1)(a)', '6(1)(b)', '6(1)(c)', '6(1)(f)', '9(2)(a)', '28', '44', '46(2)(c)', '49(1)(a)'] as const;
+/** Legal bases for processing (Art. 6 and 9 GDPR). Transfer rules (Art. 44 to 49) are not legal bases: see `transfer`. */
+export const LEGAL_ARTICLES = ['6(1)(a)', '6(1)(b)', '6(1)(c)', '6(1)(e)', '6(1)(f)', '9(2)(a)'] as const;
 export const LegalArticleSchema = z.enum(LEGAL_ARTICLES);
 export type LegalArticle = z.infer<typeof LegalArticleSchema>;
 
+/**
+ * Who states a legal basis: the provider in its own notice, for what it processes as controller; or
+ * `typical`, what organisations that run meetings with the tool typically state. The organisation's own
+ * bases come from its policy or its notice (`statements`), never from here.
+ */
+export const STATED_BY = ['provider', 'typical'] as const;
+
 export const LegalBasisSchema = z.strictObject({
   article: LegalArticleSchema,
+  statedBy: z.enum(STATED_BY),
   /** When this basis applies, in plain words. */
   appliesWhen: TextSchema,
   /** Consent-based processing: whether and how consent can be withdrawn. */
@@ -66,8 +82,15 @@ export type RetentionRule = z.infer<typeof RetentionRuleSchema>;
  * What the provider offers every customer, never one customer's own contract: an operator's claims
  * about its agreement belong in `statements`, attributed to its notice.
  */
+export const DPA_NOT_APPLICABLE = ['consumer-service', 'self-hosted'] as const;
+
 export const DpaSchema = z.strictObject({
   status: z.enum(['offered', 'not-offered', 'not-applicable', 'unknown']),
+  /**
+   * Why no agreement applies: a consumer service, where the provider is the controller; or software the
+   * organisation runs itself, where it asks no one to process for it (ask the organisation running it).
+   */
+  reason: z.enum(DPA_NOT_APPLICABLE).optional(),
   /** How a customer gets it: part of the terms everyone accepts, signed on its own, or on request. */
   how: z.enum(['part-of-terms', 'signed-separately', 'on-request']).optional(),
   url: HttpsUrlSchema.optional(),
@@ -76,6 +99,11 @@ export const DpaSchema = z.strictObject({
 });
 export type Dpa = z.infer<typeof DpaSchema>;
 
+/**
+ * Transfer tools as the GDPR names them: an adequacy decision (Art. 45; `dpf` is the EU-US Data Privacy
+ * Framework, one such decision), appropriate safeguards (Art. 46: standard contractual clauses, binding
+ * corporate rules), or a derogation for specific situations (Art. 49, never for regular transfers).
+ */
 export const TRANSFER_MECHANISMS = ['none-needed', 'adequacy', 'dpf', 'scc', 'bcr', 'art49-consent', 'unknown'] as const;
 export type TransferMechanism = (typeof TRANSFER_MECHANISMS)[number];
 export const TransferSchema = z.strictObject({
@@ -195,8 +223,10 @@ export const SourceSchema = z.strictObject({
   /** The document's own title, as published. */
   title: nonEmpty,
   kind: z.enum(SOURCE_KINDS),
-  /** Omitted only for source texts handed to us without an address (e.g. an operator's privacy notice). */
+  /** The official page. Omitted only for an operator's notice handed to us without a public address. */
   url: HttpsUrlSchema.optional(),
+  /** A recorded copy or mirror of the same document, shown as a second link. */
+  archive: HttpsUrlSchema.optional(),
   accessed: IsoDateSchema,
   covers: z.array(SectionSchema).min(1),
 });
@@ -213,6 +243,69 @@ export type Statement = z.infer<typeof StatementSchema>;
 
 export const NoteSchema = z.strictObject({ text: TextSchema, unconfirmed });
 export type Note = z.infer<typeof NoteSchema>;
+
+/** Who assessed a tool: a data-protection authority, a government's DPIA, an enforcement decision, a consumer test, research. */
+export const ASSESSOR_KINDS = ['authority', 'government-dpia', 'enforcement', 'consumer-test', 'research'] as const;
+/** The points assessors weigh. */
+export const ASSESSMENT_POINTS = [
+  'agreement',
+  'own-purposes',
+  'telemetry',
+  'us-access',
+  'transfers',
+  'encryption',
+  'transparency',
+  'retention',
+  'ai',
+  'security',
+] as const;
+export type AssessmentPoint = (typeof ASSESSMENT_POINTS)[number];
+
+/** What an assessor found about a tool, dated, with its scope and a link; its words only as a short verdict. */
+export const AssessmentSchema = z.strictObject({
+  assessor: TextSchema,
+  /** The assessor's name as the first screen shows it. */
+  short: TextSchema.refine((text) => LANGS.every((lang) => text[lang].length <= 32), 'must be at most 32 characters'),
+  kind: z.enum(ASSESSOR_KINDS),
+  date: IsoDateSchema,
+  /** Product, edition, audience and jurisdiction the assessment covers. */
+  scope: TextSchema,
+  /** The assessor's own verdict word(s), quoted briefly. */
+  verdict: TextSchema.refine((text) => LANGS.every((lang) => text[lang].length <= 48), 'must be at most 48 characters'),
+  /** The verdict's direction, for marks: against the tool, mixed, or in its favour. */
+  tone: z.enum(['negative', 'mixed', 'positive']),
+  points: z.array(z.strictObject({ point: z.enum(ASSESSMENT_POINTS), finding: z.enum(['concern', 'resolved', 'fine']) })),
+  summary: TextSchema,
+  url: HttpsUrlSchema,
+  accessed: IsoDateSchema,
+  /** Index of the newer assessment in the same list that replaces this one. */
+  supersededBy: z.int().nonnegative().optional(),
+  unconfirmed,
+});
+export type Assessment = z.infer<typeof AssessmentSchema>;
+
+/** What the provider uses meeting data for on its own account, as controller. */
+export const OwnPurposesSchema = z.strictObject({
+  answer: AnswerSchema,
+  purposes: z.array(TextSchema),
+  note: TextSchema,
+  unconfirmed,
+});
+
+/** Whether the provider is subject to US law that lets authorities demand data wherever it is stored. */
+export const UsLawSchema = z.strictObject({
+  subject: z.boolean().nullable(),
+  note: TextSchema,
+  unconfirmed,
+});
+
+/** Phrases in an agreement note that deny an agreement applies or was found. */
+const DPA_DENIALS: Record<(typeof LANGS)[number], RegExp> = {
+  en: /\b(does not apply|do not apply|not found|no (data-processing|processing) agreement)\b/i,
+  de: /(gilt nicht|gelten nicht|nicht gefunden|kein(en)? Auftragsverarbeitungsvertrag)/i,
+};
+/** Named AI features that contradict "no AI". */
+const AI_FEATURES = /\b(Meta AI|Copilot|Gemini|AI Companion|Zoom AI|AI Assistant|KI-Assistent)\b/i;
 
 export const ToolSchema = z
   .strictObject({
@@ -232,6 +325,10 @@ export const ToolSchema = z
     residency: ResidencySchema,
     notes: z.array(NoteSchema),
     statements: z.array(StatementSchema).optional(),
+    /** Newest first. */
+    assessments: z.array(AssessmentSchema).optional(),
+    ownPurposes: OwnPurposesSchema.optional(),
+    usLaw: UsLawSchema.optional(),
     detection: DetectionRulesSchema,
     sources: z.array(SourceSchema).min(1, 'needs at least one source'),
     lastReviewed: IsoDateSchema,
@@ -249,7 +346,8 @@ export const ToolSchema = z
         issue(['statements', index, 'source'], 'must point to a source of kind "operator-notice"');
       }
     });
-    const { recording, providerRetention } = tool.keyFacts;
+    const { keyFacts } = tool;
+    const { recording, providerRetention } = keyFacts;
     if (recording.available === 'yes' && recording.storedAt.length === 0) {
       issue(['keyFacts', 'recording', 'storedAt'], 'must say where recordings are kept');
     }
@@ -262,6 +360,32 @@ export const ToolSchema = z
     if (tool.status.state === 'discontinued' && tool.detection.hosts.some((host) => host.watch !== false)) {
       issue(['detection', 'hosts'], 'a discontinued tool asks for no host permission: set "watch": false on its hosts');
     }
+    tool.sources.forEach((source, index) => {
+      if (!source.url && source.kind !== 'operator-notice') issue(['sources', index, 'url'], 'needs the official page (only an operator notice may lack an address)');
+    });
+    const { dpa } = tool;
+    if ((dpa.status === 'not-applicable') !== (dpa.reason !== undefined)) {
+      issue(['dpa', 'reason'], 'says why no agreement applies, exactly when the status is "not-applicable"');
+    }
+    if (tool.hosting === 'self-hosted' && dpa.status === 'not-applicable' && dpa.reason !== 'self-hosted') {
+      issue(['dpa', 'reason'], 'software the organisation runs itself is "self-hosted", not a consumer service');
+    }
+    if (dpa.status === 'offered' && !dpa.url && !tool.links.dpa) issue(['dpa', 'url'], 'an offered agreement links to it');
+    if (dpa.status === 'offered' && LANGS.some((lang) => DPA_DENIALS[lang].test(dpa.note[lang]))) {
+      issue(['dpa', 'note'], 'the note says no agreement applies or none was found, which contradicts "offered"');
+    }
+    if (keyFacts.ai.available === 'no' && LANGS.some((lang) => AI_FEATURES.test(keyFacts.ai.note?.[lang] ?? ''))) {
+      issue(['keyFacts', 'ai', 'available'], 'the note names an AI feature, which contradicts "no"');
+    }
+    tool.assessments?.forEach((assessment, index) => {
+      const by = assessment.supersededBy;
+      if (by === undefined) return;
+      const newer = tool.assessments?.[by];
+      if (!newer || by === index || newer.date < assessment.date) {
+        issue(['assessments', index, 'supersededBy'], 'must point to a newer assessment in the same list');
+      }
+    });
+    if (tool.assessments?.some((a, i, all) => i > 0 && all[i - 1].date < a.date)) issue(['assessments'], 'must be listed newest first');
     if (tool.transfer.thirdCountry === false && tool.transfer.countries.length) {
       issue(['transfer', 'countries'], 'a transfer that stays in the EU/EEA lists no third countries');
     }
