@@ -27,7 +27,7 @@ const syntheticTools = (count: number): DetectableTool[] =>
 // The registry's own examples, addresses on synthetic hosts every padded registry has, and unrelated sites.
 const words = ['news', 'shop', 'mail', 'docs', 'blog', 'cloud', 'maps', 'video', 'forum', 'bank'];
 const inputs: Array<{ url: string; signals?: PageSignals }> = [
-  ...detectableTools.flatMap((tool) => [...tool.detection.examples.match.map(exampleParts), ...tool.detection.examples.noMatch.map((url) => ({ url }))]),
+  ...detectableTools.flatMap((tool) => [...tool.detection.examples.match.map(exampleParts), ...tool.detection.examples.noMatch.map(exampleParts)]),
   ...Array.from({ length: 300 }, (_, index) => ({ url: `https://${index % 4 ? '' : 'eu.'}${syntheticHost((index * 7) % 900)}${['/j/4815162342?pwd=x', '/meet/weekly-sync', '/settings', '/'][index % 4]}` })),
   ...Array.from({ length: 300 }, (_, index) => ({ url: `https://${words[index % 10]}.${words[(index * 3) % 10]}${index}.example/${words[(index * 7) % 10]}/${index * 7919}?ref=x#top` })),
 ];

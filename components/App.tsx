@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useState } from 'react';
-import type { LinkedTool } from '@/lib/detection/links';
+import type { PageLinks } from '@/lib/detection/links';
 import type { RegistryView } from '@/lib/registry/popup-registry';
 import { usePopupStore } from '@/lib/store';
 import type { TabState } from '@/lib/tab-state';
@@ -23,7 +23,7 @@ interface Props {
   registry: RegistryView;
   opening: Opening;
   /** The tools the tab's page links to; resolves once the page scan is done. */
-  links: Promise<readonly LinkedTool[]>;
+  links: Promise<PageLinks>;
   /** Puts text on the clipboard. */
   copyText: (text: string) => Promise<void>;
   /** The keyboard shortcut that opens the popup, if one is set. */

@@ -1,5 +1,5 @@
 import { use } from 'react';
-import type { LinkedTool } from '@/lib/detection/links';
+import type { LinkedTool, PageLinks } from '@/lib/detection/links';
 import type { RegistryView } from '@/lib/registry/popup-registry';
 import { keyFactRows } from '@/lib/summary';
 import { readTool, useLang, useT } from './hooks';
@@ -8,7 +8,7 @@ import { FactText } from './KeyFacts';
 interface Props {
   registry: RegistryView;
   /** The tools the page links to, as the page scan found them; it may still be running. */
-  links: Promise<readonly LinkedTool[]>;
+  links: Promise<PageLinks>;
   /** A tool to leave out, e.g. the one whose summary is already on screen. */
   except?: string;
   onOpen: (toolId: string) => void;
@@ -38,8 +38,9 @@ function LinkedToolButton({ registry, link, onOpen }: { registry: RegistryView; 
  */
 export function MeetingLinks({ registry, links, except, onOpen }: Props) {
   const t = useT();
-  const shown = use(links).filter((link) => link.toolId !== except && registry.byId.has(link.toolId));
-  if (!shown.length) return null;
+  const { tools, truncated } = use(links);
+  const shown = tools.filter((link) => link.toolId !== except && registry.byId.has(link.toolId));
+  if (!shown.length && !truncated) return null;
   return (
     <section className="meeting-links" aria-labelledby="meeting-links-title">
       <h2 id="meeting-links-title">{t('linksTitle')}</h2>
@@ -50,6 +51,7 @@ export function MeetingLinks({ registry, links, except, onOpen }: Props) {
           </li>
         ))}
       </ul>
+      {truncated && <p className="muted">{t('linksTruncated')}</p>}
     </section>
   );
 }

@@ -3,4 +3,4 @@ import { detectableTools, detectTool, linkWrappers } from '@/lib/registry/detect
 import { markerQuery, scanPage } from '@/lib/scan';
 
 // Injected on the popup's request only (scripting.executeScript); its return value is the scan.
-export default defineUnlistedScript(() => scanPage(document, detectTool, linkWrappers, markerQuery(detectableTools).selectors));
+export default defineUnlistedScript(() => scanPage(document, detectTool, linkWrappers, markerQuery(detectableTools)));

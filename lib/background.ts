@@ -11,20 +11,28 @@ import { preferencesItem, readLanguage } from '@/lib/preferences';
 import { catalogById } from '@/lib/registry/catalog';
 import { detectableTools, detectionById, detectTool, linkWrappers } from '@/lib/registry/detection-rules';
 import { markerQuery, probeGlobals } from '@/lib/scan';
-import { clearTabState, getTabState, setTabState, type TabState } from '@/lib/tab-state';
+import { clearTabState, getTabState, setTabState, storedTabIds, type TabState } from '@/lib/tab-state';
 
 /** What the page scan brings back; page-controlled, so everything is bounded again here. */
 const PageScanSchema = z.strictObject({
   url: z.string().check(z.maxLength(8192)),
   signals: z.omit(PageSignalsSchema, { globals: true }),
   links: z.array(LinkedToolSchema).check(z.maxLength(100)),
+  linksTruncated: z.boolean(),
+  named: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(500)),
 });
 export type ScanResult = z.infer<typeof PageScanSchema> & { globals: string[] };
+
+/**
+ * How long a tab's jobs wait for its page scan. The scan reads within fixed bounds, but the page's own main
+ * thread runs it: a page busy with its own work must not hold up the tab's address updates.
+ */
+export const SCAN_TIMEOUT_MS = 3000;
 
 export interface BackgroundDeps {
   detect: typeof detectTool;
   badge: (tabId: number, view: BadgeView | null) => Promise<void>;
-  /** Reads a tab on the popup's request; `withGlobals` also probes the page's own globals. */
+  /** Reads a tab on the popup's request; `withGlobals` also probes the page's own globals. Its answer is untrusted. */
   scan: (tabId: number, withGlobals: boolean) => Promise<unknown>;
   language: () => Promise<Lang>;
 }
@@ -48,11 +56,30 @@ export async function scanWithScripting(tabId: number, withGlobals: boolean): Pr
       ? browser.scripting.executeScript({ target: { tabId }, world: 'MAIN', func: probeGlobals, args: [names], injectImmediately: true }).catch(() => [])
       : [],
   ]);
-  const parsed = PageScanSchema.safeParse(page[0]?.result);
-  if (!parsed.success) return null;
   const flags: unknown = main[0]?.result;
   const globals = typeof flags === 'string' && flags.length === names.length ? names.filter((_, index) => flags[index] === '1') : [];
-  return { ...parsed.data, globals } satisfies ScanResult;
+  return { page: page[0]?.result, globals };
+}
+
+/**
+ * The trust boundary for what a scan brings back: the page controls all of it. Globals that an element's id
+ * or name explains are dropped, because any content on the page (a mail body, a comment) can add such elements.
+ */
+export function parseScan(raw: unknown): ScanResult | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { page, globals } = raw as { page?: unknown; globals?: unknown };
+  const parsed = PageScanSchema.safeParse(page);
+  if (!parsed.success) return null;
+  const found = Array.isArray(globals) ? globals.filter((name): name is string => typeof name === 'string') : [];
+  return { ...parsed.data, globals: found.filter((name) => !parsed.data.named.includes(name)) };
+}
+
+/** Resolves with `fallback` once `ms` have passed, if `promise` has not settled by then. */
+function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve(fallback), ms);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
 }
 
 async function defaultLanguage(): Promise<Lang> {
@@ -102,9 +129,28 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
       return null;
     }
     const state: TabState = { detection, via };
-    await setTabState(tabId, state);
+    // The badge first: a worker stopped between the two leaves a stored state that differs from the next
+    // detection, so the next event repairs both; the other order could leave a wrong badge for good.
     await deps.badge(tabId, badgeFor(detection, { name: entry.name, label: rules.label }, await deps.language()));
+    await setTabState(tabId, state);
     return state;
+  }
+
+  /**
+   * Shows every stored tab state on its tab's icon again. A worker that starts after being stopped mid-event
+   * cannot know which badge call was lost, and setting one is cheap.
+   */
+  async function restoreBadges(): Promise<void> {
+    const tabIds = await storedTabIds().catch(() => []);
+    await Promise.all(
+      tabIds.map((tabId) =>
+        inOrder(tabId, async () => {
+          const state = await getTabState(tabId);
+          // A tab closed while the worker was stopped: its state goes with it.
+          if (state) await apply(tabId, state.detection, state.via).catch(() => clearTabState(tabId));
+        }),
+      ),
+    );
   }
 
   /**
@@ -120,6 +166,8 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
       // What a scan found stays until the tab loads a new page; an in-page address change does not undo it.
       if (!detection && known?.via === 'scan' && !navigating) return;
       if (!sameDetection(known?.detection, detection)) await apply(tabId, detection, 'page');
+      // Unchanged: the badge is set again anyway, in case a stopped worker never set it.
+      else if (detection && known) await apply(tabId, detection, known.via);
     });
   }
 
@@ -129,15 +177,16 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
       const known = await getTabState(tabId);
       let raw: unknown = null;
       try {
-        raw = await deps.scan(tabId, !known);
+        raw = await within(deps.scan(tabId, !known), SCAN_TIMEOUT_MS, null);
       } catch {
         // Pages the extension may not read (browser pages, the web store) have no detection and no links.
       }
-      const result = raw as ScanResult | null;
+      const result = parseScan(raw);
       const links = (result?.links ?? []).filter((link) => catalogById.has(link.toolId));
-      if (known || !result) return { state: known, links };
+      const linksTruncated = result?.linksTruncated ?? false;
+      if (known || !result) return { state: known, links, linksTruncated };
       const state = await apply(tabId, deps.detect(result.url, { ...result.signals, globals: result.globals }), 'scan');
-      return { state, links };
+      return { state, links, linksTruncated };
     });
   }
 
@@ -172,7 +221,7 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
     }
   }
 
-  return { receive, scanTab, tabUpdated, tabRemoved, tabReplaced, markOpenTabs };
+  return { receive, scanTab, tabUpdated, tabRemoved, tabReplaced, markOpenTabs, restoreBadges };
 }
 
 const MENU_ID = 'summary-for-link';
@@ -216,6 +265,7 @@ export function registerBackground(background = createBackground()): void {
   browser.contextMenus.onClicked.addListener((info) => void linkMenuClicked(info));
   browser.runtime.onInstalled.addListener(() => void background.markOpenTabs());
   browser.runtime.onStartup.addListener(() => void background.markOpenTabs());
+  void background.restoreBadges();
   const menu = createLinkMenu();
   // The menu's title follows the language the user chooses in the popup.
   preferencesItem.watch(() => void menu.then(retitleLinkMenu).catch(() => undefined));

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { Opening } from '@/components/App';
-import type { LinkedTool } from '@/lib/detection/links';
+import type { PageLinks } from '@/lib/detection/links';
 import { languageFor } from '@/lib/i18n';
+import type { MessageReply } from '@/lib/messaging/protocol';
 import { request } from '@/lib/messaging/send';
 import { bundledRegistry, type RegistryView } from '@/lib/registry/popup-registry';
 import { hydratePreferences } from '@/lib/store';
@@ -32,9 +33,15 @@ export interface PopupStart {
   opening: Opening;
   /** The keyboard shortcut that opens the popup, as the user has it set (null if none). */
   shortcut: string | null;
-  links: Promise<readonly LinkedTool[]>;
+  links: Promise<PageLinks>;
   /** Starts the page scan for links if it has not run yet; call it once the first screen is painted. */
   scanLinks: () => void;
+}
+
+const NO_LINKS: PageLinks = { tools: [], truncated: false };
+
+function pageLinks(reply: MessageReply<'scanTab'> | null): PageLinks {
+  return reply ? { tools: reply.links, truncated: reply.linksTruncated } : NO_LINKS;
 }
 
 /**
@@ -51,7 +58,7 @@ export async function loadPopup(search: string, registry: RegistryView = bundled
     .getAll()
     .then((commands) => commands.find((command) => command.name === '_execute_action' || command.name === '_execute_browser_action')?.shortcut || null)
     .catch(() => null);
-  const none = { links: Promise.resolve([]), scanLinks: () => {} };
+  const none = { links: Promise.resolve(NO_LINKS), scanLinks: () => {} };
   if (toolId !== null) {
     void registry.load(toolId);
     await preferences;
@@ -64,8 +71,8 @@ export async function loadPopup(search: string, registry: RegistryView = bundled
     if (known) {
       // The tool is known: its summary renders first, and the page is read for its links afterwards.
       let scanLinks = () => {};
-      const links = new Promise<readonly LinkedTool[]>((resolve) => {
-        scanLinks = () => void request('scanTab', { tabId }).then((reply) => resolve(reply?.links ?? []));
+      const links = new Promise<PageLinks>((resolve) => {
+        scanLinks = () => void request('scanTab', { tabId }).then((reply) => resolve(pageLinks(reply)));
       });
       // The first screen needs only the tool's Glance; its full entry loads meanwhile, for the details.
       void registry.load(known.detection.toolId);
@@ -74,7 +81,7 @@ export async function loadPopup(search: string, registry: RegistryView = bundled
     const scan = request('scanTab', { tabId });
     const reply = await withinBudget(scan, null);
     if (reply?.state) void registry.load(reply.state.detection.toolId);
-    return { tabState: reply?.state ?? null, links: scan.then((answer) => answer?.links ?? []), scanLinks: () => {} };
+    return { tabState: reply?.state ?? null, links: scan.then(pageLinks), scanLinks: () => {} };
   })();
   const [{ tabState, links, scanLinks }] = await Promise.all([tab, preferences]);
   return { registry, opening: { kind: 'tab', tabState }, shortcut: await shortcut, links, scanLinks };

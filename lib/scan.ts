@@ -8,6 +8,8 @@ import type { Wrapper } from '@/lib/detection/wrappers';
 export const ELEMENT_LIMIT = 200;
 /** Characters kept of a script or frame address and of the title. */
 const TEXT_LIMIT = 2048;
+/** Characters kept of the page's own address. */
+const URL_LIMIT = 8192;
 
 /** The selectors and window properties the registry's page markers ask about. */
 export function markerQuery(tools: readonly DetectableTool[]): { selectors: string[]; globals: string[] } {
@@ -29,6 +31,18 @@ export interface PageScan {
   url: string;
   signals: Omit<PageSignals, 'globals'>;
   links: LinkedTool[];
+  /** A reading limit was reached: the page may link to more tools than `links` lists. */
+  linksTruncated: boolean;
+  /**
+   * The registry's global names that elements of the page explain: an element's id or name becomes a
+   * window property, so content such as a mail body could otherwise fake a tool's script global.
+   */
+  named: string[];
+}
+
+/** Names among `globals` that an element's id or name would make a window property. */
+function namedElements(doc: Document, globals: readonly string[]): string[] {
+  return globals.filter((name) => doc.getElementById(name) !== null || doc.getElementsByName(name).length > 0);
 }
 
 /** `src` of the first ELEMENT_LIMIT elements of a kind; reading stops there, however many the page has. */
@@ -53,7 +67,7 @@ export function scanPage(
   doc: Document,
   detect: Detector,
   wrappers: readonly Wrapper[],
-  selectors: readonly string[],
+  { selectors, globals }: { selectors: readonly string[]; globals: readonly string[] },
 ): PageScan {
   const matched = selectors.filter((selector) => {
     try {
@@ -62,10 +76,14 @@ export function scanPage(
       return false;
     }
   });
+  const candidates = collectLinkCandidates(doc);
   return {
-    url: doc.location?.href ?? '',
+    // Cut, not dropped: the host and the start of the path identify a tool however long the address is.
+    url: (doc.location?.href ?? '').slice(0, URL_LIMIT),
     signals: { scripts: sources(doc, 'script'), frames: sources(doc, 'iframe'), selectors: matched, title: doc.title.slice(0, TEXT_LIMIT) },
-    links: summarizeLinks(collectLinkCandidates(doc), detect, wrappers),
+    links: summarizeLinks(candidates.addresses, detect, wrappers),
+    linksTruncated: candidates.truncated,
+    named: namedElements(doc, globals),
   };
 }
 

@@ -25,6 +25,15 @@ export async function setTabState(tabId: number, state: TabState): Promise<void>
   await storage.setItem(keyOf(tabId), state);
 }
 
+/** The ids of the tabs that have a stored state. */
+export async function storedTabIds(): Promise<number[]> {
+  const stored = await storage.snapshot('session');
+  return Object.keys(stored).flatMap((key) => {
+    const id = /^tab-(\d{1,15})$/.exec(key)?.[1];
+    return id === undefined ? [] : [Number(id)];
+  });
+}
+
 export async function clearTabState(tabId: number): Promise<void> {
   await storage.removeItem(keyOf(tabId));
 }

@@ -16,7 +16,10 @@ interface CompiledTool {
   markers: Marker[][];
 }
 
-/** Longer inputs are not URLs a person follows; refusing them keeps every match cheap. */
+/**
+ * Only this much of an address is read: it keeps every match cheap, and the host and the start of the path,
+ * which identify a tool, always lie within it.
+ */
 const MAX_URL_LENGTH = 8192;
 
 function anyOf(sources: readonly string[] | undefined): RegExp | null {
@@ -26,10 +29,10 @@ function anyOf(sources: readonly string[] | undefined): RegExp | null {
 
 /** Parses an http(s) URL, or returns null for anything else. */
 export function parseWebUrl(input: unknown): URL | null {
-  if (typeof input !== 'string' || input.length > MAX_URL_LENGTH) return null;
+  if (typeof input !== 'string') return null;
   let url: URL;
   try {
-    url = new URL(input);
+    url = new URL(input.slice(0, MAX_URL_LENGTH));
   } catch {
     return null;
   }
@@ -60,14 +63,22 @@ function* suffixes(host: string): Generator<string> {
   }
 }
 
-function markerPresent(marker: Marker, signals: PageSignals): boolean {
+/** A script's host and path as `//host/path`: markers match where a script comes from, never its query. */
+function scriptPlaces(scripts: readonly string[] | undefined): string[] {
+  return (scripts ?? []).flatMap((src) => {
+    const url = parseWebUrl(src);
+    return url ? [`//${url.hostname}${url.pathname}`] : [];
+  });
+}
+
+function markerPresent(marker: Marker, signals: PageSignals, scripts: () => string[]): boolean {
   switch (marker.type) {
     case 'global':
       return signals.globals?.includes(marker.value) ?? false;
     case 'selector':
       return signals.selectors?.includes(marker.value) ?? false;
     case 'script':
-      return signals.scripts?.some((src) => src.includes(marker.value)) ?? false;
+      return scripts().some((place) => place.includes(marker.value));
     case 'title':
       return signals.title?.includes(marker.value) ?? false;
   }
@@ -141,8 +152,10 @@ export function createDetector(tools: readonly DetectableTool[], proxySuffixes: 
 
   function byMarkers(url: URL, signals: PageSignals): Detection | null {
     const location = url.pathname + url.search + url.hash;
+    let places: string[] | undefined;
+    const scripts = () => (places ??= scriptPlaces(signals.scripts));
     for (const tool of withMarkers) {
-      const set = tool.markers.find((all) => all.every((marker) => markerPresent(marker, signals)));
+      const set = tool.markers.find((all) => all.every((marker) => markerPresent(marker, signals, scripts)));
       if (set) {
         return {
           toolId: tool.id,

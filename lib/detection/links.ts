@@ -22,6 +22,12 @@ export interface LinkedTool {
   count: number;
 }
 
+/** The tools a page links to, and whether the page held more than the scan reads. */
+export interface PageLinks {
+  tools: readonly LinkedTool[];
+  truncated: boolean;
+}
+
 function parseUrl(input: string): URL | null {
   if (input.length > LINK_LIMITS.urlLength) return null;
   try {
@@ -136,10 +142,22 @@ export function unwrapLink(input: string, wrappers: readonly Wrapper[]): string 
   return current;
 }
 
-/** Addresses written out in text, with or without a scheme; scheme-less ones need a path to count. */
-const TEXT_ADDRESS = /\bhttps?:\/\/[^\s<>"'`]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}\/[^\s<>"'`]*/gi;
-/** Elements whose text is not visible page text. */
-const INVISIBLE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);
+/**
+ * Addresses written out in text, with or without a scheme; scheme-less ones need a path to count. An address
+ * starts only where no letter, digit, `_`, `.` or `-` comes before it, so each character can begin at most one
+ * attempt: the cost stays linear on hostile text such as `a-a-a-...`, and a host is never cut out of a longer
+ * word (`аzoom.us`, with a Cyrillic а, is not zoom.us).
+ */
+const TEXT_ADDRESS = /(?<![\p{L}\p{N}_.\-])(?:https?:\/\/[^\s<>"'`]+|(?:[a-z0-9-]+\.)+[a-z]{2,}\/[^\s<>"'`]*)/giu;
+/**
+ * Elements whose text a reader does not see as page text, or does not see as an address: an anchor's text
+ * says nothing about where it leads (its href is read instead), and a text field holds what someone types.
+ */
+const NOT_READ = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'OPTION']);
+/** Content hidden from readers, and drawings, whose text is not page text. */
+const HIDDEN = '[hidden],[aria-hidden="true"],svg';
+/** The same for text, which is also skipped inside anchors and text fields. */
+const HIDDEN_TEXT = `${HIDDEN},a,textarea`;
 
 /** Addresses in a piece of text, at most `limit`, with trailing punctuation removed and a scheme added where missing. */
 export function addressesInText(text: string, limit: number = LINK_LIMITS.textLinks): string[] {
@@ -152,26 +170,85 @@ export function addressesInText(text: string, limit: number = LINK_LIMITS.textLi
   return found;
 }
 
+/** What the link scan read of a page: the candidate addresses, and whether a limit cut the reading short. */
+export interface LinkCandidates {
+  addresses: string[];
+  /** A limit stopped the reading: the page may link to more than the list shows. */
+  truncated: boolean;
+}
+
+/** Whether the browser shows an element; `checkVisibility` (Chromium 105, Firefox 106) also sees style sheets. */
+function rendered(element: Element): boolean {
+  const check = (element as Element & { checkVisibility?: (options?: object) => boolean }).checkVisibility;
+  return check ? check.call(element, { visibilityProperty: true, opacityProperty: true }) : true;
+}
+
 /**
- * The addresses a page links to, read within LINK_LIMITS: anchor targets in document order, then addresses
- * written in the page's text. Nothing else of the page is read.
+ * Whether text in an element reaches a reader: nothing up its ancestor chain matches `hidden`. Each element is
+ * looked at once, its answer remembered in `known`; a loop, not recursion, however deep the page nests.
  */
-export function collectLinkCandidates(doc: Document): string[] {
-  const candidates: string[] = [];
+function readable(element: Element, hidden: string, known: Map<Element, boolean>): boolean {
+  const chain: Element[] = [];
+  let current: Element | null = element;
+  let answer = true;
+  while (current) {
+    const seen = known.get(current);
+    if (seen !== undefined) {
+      answer = seen;
+      break;
+    }
+    chain.push(current);
+    current = current.parentElement;
+  }
+  // From the outermost unknown element inwards: hidden once an ancestor is.
+  for (let index = chain.length - 1; index >= 0; index--) {
+    answer = answer && !chain[index]!.matches(hidden);
+    known.set(chain[index]!, answer);
+  }
+  return answer;
+}
+
+/**
+ * The addresses a page links to, read within LINK_LIMITS: the targets of shown anchors in document order,
+ * then addresses written in the page's shown text. Hidden content, anchor texts and text fields are skipped,
+ * so what is counted is what a reader can see and follow. Nothing else of the page is read.
+ */
+export function collectLinkCandidates(doc: Document): LinkCandidates {
+  const addresses: string[] = [];
   const anchors = doc.links;
+  let truncated = anchors.length > LINK_LIMITS.anchors;
   for (let index = 0; index < LINK_LIMITS.anchors; index++) {
     const anchor = anchors.item(index) as HTMLAnchorElement | null;
     if (!anchor) break;
-    candidates.push(anchor.href);
+    if (anchor.closest(HIDDEN) || !rendered(anchor)) continue;
+    addresses.push(anchor.href);
   }
   // No filter callback: calling into script for every node would cost more than reading the text itself.
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT);
   let text = '';
-  for (let nodes = 0; nodes < LINK_LIMITS.textNodes && text.length < LINK_LIMITS.textChars && walker.nextNode(); nodes++) {
-    if (!INVISIBLE.has(walker.currentNode.parentElement?.tagName ?? '')) text += `${walker.currentNode.nodeValue ?? ''}\n`;
+  let nodes = 0;
+  const known = new Map<Element, boolean>();
+  let lastParent: Element | null = null;
+  let lastShown = false;
+  while (walker.nextNode()) {
+    if (nodes >= LINK_LIMITS.textNodes || text.length >= LINK_LIMITS.textChars) {
+      truncated = true;
+      break;
+    }
+    nodes++;
+    const parent = walker.currentNode.parentElement;
+    if (!parent || NOT_READ.has(parent.tagName)) continue;
+    // Neighbouring text nodes mostly share a parent: its visibility is looked up once.
+    if (parent !== lastParent) {
+      lastParent = parent;
+      lastShown = readable(parent, HIDDEN_TEXT, known) && rendered(parent);
+    }
+    if (lastShown) text += `${walker.currentNode.nodeValue ?? ''}\n`;
   }
-  candidates.push(...addressesInText(text.slice(0, LINK_LIMITS.textChars)));
-  return candidates;
+  const found = addressesInText(text.slice(0, LINK_LIMITS.textChars));
+  if (found.length >= LINK_LIMITS.textLinks) truncated = true;
+  addresses.push(...found);
+  return { addresses, truncated };
 }
 
 /**

@@ -23,6 +23,15 @@ export const MarkerSchema = z.strictObject({
 });
 export type Marker = z.infer<typeof MarkerSchema>;
 
+/**
+ * Whether a marker is one only the page's author can place: a script (mail and post sanitisers never keep
+ * scripts), a window global (once the scan has set aside those that named elements explain), or a selector on
+ * the root element (content lives inside the body).
+ */
+export function authorMarker(marker: Marker): boolean {
+  return marker.type === 'script' || marker.type === 'global' || (marker.type === 'selector' && /^(?:html|:root)(?![\w-])/.test(marker.value));
+}
+
 /** An address the rules must recognise, alone or with the page signals a scan would find there. */
 export const ExampleSchema = z.union([z.string(), z.strictObject({ url: z.string(), signals: PageSignalsSchema })]);
 export type Example = z.infer<typeof ExampleSchema>;
@@ -51,11 +60,25 @@ export const DetectionRulesSchema = z.strictObject({
   meetingPaths: z.array(RegexSourceSchema),
   /** Paths that identify the tool on any host (self-hosted installations). */
   anyHostPaths: z.array(RegexSourceSchema).optional(),
-  /** Page markers for self-hosted and embedded use; `all` must all be present. */
-  markers: z.array(z.strictObject({ all: z.array(MarkerSchema).min(1) })).optional(),
+  /**
+   * Page markers for self-hosted and embedded use; `all` must all be present. Each set needs a marker that
+   * only the page's author can place ({@link authorMarker}): titles name tools without using them, and ids,
+   * names and custom elements can come with content the author does not write (a mail body, a post).
+   */
+  markers: z
+    .array(
+      z.strictObject({
+        all: z
+          .array(MarkerSchema)
+          .min(1)
+          .refine((all) => all.some(authorMarker), 'needs a script, a global or a selector on the root element: titles and other selectors alone prove nothing'),
+      }),
+    )
+    .optional(),
   examples: z.strictObject({
     match: z.array(ExampleSchema).min(3, 'needs at least 3 example URLs'),
-    noMatch: z.array(z.string()).min(1, 'needs at least 1 URL that must not match'),
+    /** Addresses, or addresses with page signals, that must not be detected: lookalikes and pages that only mention the tool. */
+    noMatch: z.array(ExampleSchema).min(1, 'needs at least 1 URL that must not match'),
   }),
 });
 export type DetectionRules = z.infer<typeof DetectionRulesSchema>;

@@ -17,7 +17,12 @@ export const LinkedToolSchema = z.strictObject({ toolId: ToolIdSchema, count: z.
 
 /** What the background answers to each verb; the popup validates it with these schemas. */
 export const ReplySchemas = {
-  scanTab: z.strictObject({ state: z.nullable(TabStateSchema), links: z.array(LinkedToolSchema).check(z.maxLength(100)) }),
+  scanTab: z.strictObject({
+    state: z.nullable(TabStateSchema),
+    links: z.array(LinkedToolSchema).check(z.maxLength(100)),
+    /** The page holds more than the scan reads: it may link to tools the list lacks. */
+    linksTruncated: z.boolean(),
+  }),
 } satisfies Record<Verb, z.ZodMiniType>;
 export type MessageReply<V extends Verb> = z.infer<(typeof ReplySchemas)[V]>;
 

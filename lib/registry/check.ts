@@ -71,8 +71,9 @@ function detectionProblems(tools: readonly Tool[], meta: RegistryMeta, fileOf: (
         problems.push({ file: fileOf(tool.id), path: `detection.examples.match.${index}`, message: `example ${url} detects ${found}, not ${tool.id}` });
       }
     });
-    tool.detection.examples.noMatch.forEach((url, index) => {
-      const found = detect(url)?.toolId;
+    tool.detection.examples.noMatch.forEach((example, index) => {
+      const { url, signals } = exampleParts(example);
+      const found = detect(url, signals)?.toolId;
       if (found) {
         problems.push({ file: fileOf(tool.id), path: `detection.examples.noMatch.${index}`, message: `${url} must not be detected, but detects ${found}` });
       }

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SCAN_TIMEOUT_MS } from '@/lib/background';
 import { getTabState } from '@/lib/tab-state';
-import { emptyScan, fromPopup, setupBackground, tab } from './support/background';
+import { fromPopup, scanOf, setupBackground, tab } from './support/background';
 
 const teamsUrl = 'https://teams.microsoft.com/v2/';
 const teamsMeeting = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0';
@@ -93,6 +94,47 @@ describe('following tabs from the browser’s own tab events', () => {
   });
 });
 
+describe('a worker stopped in the middle of a tab event', () => {
+  /** A badge call that never returns, as when the browser stops the worker during it. */
+  const stoppedDuringBadge = () => vi.fn(() => new Promise<void>(() => {}));
+
+  it('leaves the stored state and the badge in agreement at the next wake, and the next event repairs both', async () => {
+    const first = setupBackground();
+    await first.background.tabUpdated(7, { url: teamsUrl }, tab(7, teamsUrl));
+    // The worker stops while it marks the icon for the meeting.
+    const stopped = setupBackground({ badge: stoppedDuringBadge() });
+    void stopped.background.tabUpdated(7, { url: teamsMeeting }, tab(7, teamsMeeting));
+    await vi.waitFor(() => expect(stopped.deps.badge).toHaveBeenCalled());
+
+    // A fresh worker shows what is stored.
+    const woken = setupBackground();
+    await woken.background.restoreBadges();
+    const stored = await getTabState(7);
+    expect(woken.deps.badge).toHaveBeenLastCalledWith(7, expect.objectContaining({ title: stored?.detection.context === 'meeting' ? 'Microsoft Teams detected: meeting' : 'Microsoft Teams detected' }));
+
+    // The next event for the same address brings both up to date.
+    await woken.background.tabUpdated(7, { url: teamsMeeting }, tab(7, teamsMeeting));
+    expect((await getTabState(7))?.detection.context).toBe('meeting');
+    expect(woken.deps.badge).toHaveBeenLastCalledWith(7, expect.objectContaining({ title: 'Microsoft Teams detected: meeting' }));
+  });
+
+  it('marks the icon again for an event whose detection did not change, in case an earlier mark was lost', async () => {
+    const { deps, background } = setupBackground();
+    await background.tabUpdated(7, { url: teamsMeeting }, tab(7, teamsMeeting));
+    await background.tabUpdated(7, { url: `${teamsMeeting}?again` }, tab(7, `${teamsMeeting}?again`));
+    expect(deps.badge).toHaveBeenCalledTimes(2);
+    expect(deps.badge).toHaveBeenLastCalledWith(7, expect.objectContaining({ title: 'Microsoft Teams detected: meeting' }));
+  });
+
+  it('drops the state of a tab that closed while the worker was stopped', async () => {
+    const { background } = setupBackground();
+    await background.tabUpdated(7, { url: teamsUrl }, tab(7, teamsUrl));
+    const woken = setupBackground({ badge: vi.fn(async () => Promise.reject(new Error('No tab with id: 7'))) });
+    await woken.background.restoreBadges();
+    expect(await getTabState(7)).toBeNull();
+  });
+});
+
 describe('tab lifecycle', () => {
   it('clears the state when the tab closes', async () => {
     const { background } = setupBackground();
@@ -138,20 +180,16 @@ describe('tab lifecycle', () => {
 
 describe('the scan the popup asks for', () => {
   it('scans a tab with no detection, keeps what the page markers show, and reports the linked tools', async () => {
-    const scan = vi.fn(async () => ({
-      ...emptyScan('https://video.example.org/html5client/join?sessionToken=abc'),
-      signals: { scripts: [], frames: [], selectors: [], title: 'BigBlueButton' },
-      links: [{ toolId: 'zoom', count: 2 }],
-    }));
+    const scan = vi.fn(async () => scanOf('https://video.example.org/WeeklyStandup', { globals: ['JitsiMeetJS'], links: [{ toolId: 'zoom', count: 2 }] }));
     const { background } = setupBackground({ scan });
     const reply = await background.receive({ verb: 'scanTab', data: { tabId: 4 } }, fromPopup);
-    expect(reply).toMatchObject({ state: { detection: { toolId: 'bigbluebutton' }, via: 'scan' }, links: [{ toolId: 'zoom', count: 2 }] });
+    expect(reply).toMatchObject({ state: { detection: { toolId: 'jitsi-self-hosted' }, via: 'scan' }, links: [{ toolId: 'zoom', count: 2 }] });
     expect(scan).toHaveBeenCalledWith(4, true);
     expect(await getTabState(4)).toEqual((reply as { state: unknown }).state);
   });
 
   it('keeps a known detection and only reads the page for links, without probing its globals', async () => {
-    const scan = vi.fn(async () => ({ ...emptyScan(teamsUrl), links: [{ toolId: 'zoom', count: 1 }] }));
+    const scan = vi.fn(async () => scanOf(teamsUrl, { links: [{ toolId: 'zoom', count: 1 }] }));
     const { background } = setupBackground({ scan });
     await background.tabUpdated(4, { url: teamsUrl }, tab(4, teamsUrl));
     const reply = await background.scanTab(4);
@@ -161,22 +199,25 @@ describe('the scan the popup asks for', () => {
   });
 
   it('drops linked tools the registry does not know', async () => {
-    const scan = vi.fn(async () => ({ ...emptyScan('https://mail.example.com/'), links: [{ toolId: 'made-up', count: 3 }, { toolId: 'webex', count: 1 }] }));
+    const scan = vi.fn(async () => scanOf('https://mail.example.com/', { links: [{ toolId: 'made-up', count: 3 }, { toolId: 'webex', count: 1 }] }));
     const { background } = setupBackground({ scan });
     expect((await background.scanTab(4)).links).toEqual([{ toolId: 'webex', count: 1 }]);
   });
 
   it('treats a failed or malformed scan as nothing detected and nothing linked', async () => {
-    for (const scan of [vi.fn(async () => Promise.reject(new Error('Cannot access a chrome:// URL'))), vi.fn(async () => null)]) {
-      const { background } = setupBackground({ scan });
-      expect(await background.receive({ verb: 'scanTab', data: { tabId: 4 } }, fromPopup)).toEqual({ state: null, links: [] });
+    const malformed = [null, 'x', { page: { url: 'https://meet.jit.si/x' }, globals: [] }, { page: { ...scanOf('https://a.example/').page, links: 'many' } }];
+    for (const raw of malformed) {
+      const { background } = setupBackground({ scan: vi.fn(async () => raw) });
+      expect(await background.receive({ verb: 'scanTab', data: { tabId: 4 } }, fromPopup)).toEqual({ state: null, links: [], linksTruncated: false });
     }
+    const { background } = setupBackground({ scan: vi.fn(async () => Promise.reject(new Error('Cannot access a chrome:// URL'))) });
+    expect(await background.scanTab(4)).toEqual({ state: null, links: [], linksTruncated: false });
   });
 
   it('stores only registry names from a self-hosted path, never the join token in it', async () => {
     const token = 'k7xq9w2e';
     const url = `https://cloud.example.org/index.php/call/${token}`;
-    const { background } = setupBackground({ scan: vi.fn(async () => emptyScan(url)) });
+    const { background } = setupBackground({ scan: vi.fn(async () => scanOf(url)) });
     const { state } = await background.scanTab(4);
     expect(state?.detection).toMatchObject({ toolId: 'nextcloud-talk', evidence: [{ type: 'path' }] });
     expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain(token);
@@ -184,15 +225,63 @@ describe('the scan the popup asks for', () => {
 
   it('names the registered host of an embedded frame, never the host the page chose', async () => {
     const hostile = `https://'"onmouseover=alert(1)"{x}$'$&(y)${'a'.repeat(1900)}.teams.microsoft.com/v2/`;
-    const scan = vi.fn(async () => ({ ...emptyScan('https://neutral.example.net/'), signals: { scripts: [], frames: [hostile], selectors: [], title: '' } }));
+    const scan = vi.fn(async () => scanOf('https://neutral.example.net/', { signals: { frames: [hostile] } }));
     const { background } = setupBackground({ scan });
     const { state } = await background.scanTab(4);
     expect(state?.detection).toEqual({ toolId: 'microsoft-teams', context: 'embedded', evidence: [{ type: 'frame', value: 'teams.microsoft.com' }] });
   });
 
+  it('never detects a tool from globals that elements of the page explain, as a mail body’s ids and names would', async () => {
+    const scan = vi.fn(async () => scanOf('https://mail.example.com/inbox', { globals: ['ZoomMtg', 'JitsiMeetJS'], named: ['ZoomMtg', 'JitsiMeetJS'] }));
+    const { deps, background } = setupBackground({ scan });
+    expect((await background.scanTab(4)).state).toBeNull();
+    expect(deps.badge).not.toHaveBeenCalledWith(4, expect.objectContaining({ text: expect.any(String) }));
+  });
+
+  it('never detects a tool from a title, an element or a common script name alone', async () => {
+    const pages = [
+      { title: 'BigBlueButton – Wikipedia' },
+      { title: 'OpenTalk raises Series A' },
+      { scripts: ['https://shop.example.com/static/payments/external_api.js'] },
+      { scripts: ['https://cdn.example.com/app.js?from=source.zoom.us/'] },
+      { selectors: ['#zmmtg-root', 'whereby-embed'] },
+    ];
+    for (const signals of pages) {
+      const { background } = setupBackground({ scan: vi.fn(async () => scanOf('https://www.example.com/article', { signals })) });
+      expect((await background.scanTab(4)).state).toBeNull();
+    }
+  });
+
+  it('answers without the page once its scan takes too long, so the tab’s address updates never wait for a busy page', async () => {
+    vi.useFakeTimers();
+    try {
+      const { background } = setupBackground({ scan: vi.fn(() => new Promise<unknown>(() => {})) });
+      const reply = background.scanTab(4);
+      const update = background.tabUpdated(4, { url: teamsMeeting }, tab(4, teamsMeeting));
+      await vi.advanceTimersByTimeAsync(SCAN_TIMEOUT_MS);
+      expect(await reply).toEqual({ state: null, links: [], linksTruncated: false });
+      await update;
+      expect((await getTabState(4))?.detection.context).toBe('meeting');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says when the page held more than the scan reads', async () => {
+    const { background } = setupBackground({ scan: vi.fn(async () => scanOf('https://mail.example.com/', { linksTruncated: true })) });
+    expect((await background.scanTab(4)).linksTruncated).toBe(true);
+  });
+
+  it('recognises a meeting whose address is longer than any link, from its host', async () => {
+    const url = `${teamsMeeting}?context=${'a'.repeat(20_000)}`;
+    const { deps, background } = setupBackground();
+    await background.tabUpdated(4, { url }, tab(4, url));
+    expect(deps.badge).toHaveBeenCalledWith(4, expect.objectContaining({ text: 'T' }));
+  });
+
   it('keeps badge and stored state in agreement for an address of 5,000 characters', async () => {
     const url = `https://cloud.example.org/index.php/call/${'a'.repeat(5000)}`;
-    const { deps, background } = setupBackground({ scan: vi.fn(async () => emptyScan(url)) });
+    const { deps, background } = setupBackground({ scan: vi.fn(async () => scanOf(url)) });
     const { state } = await background.scanTab(4);
     expect(deps.badge).toHaveBeenCalledWith(4, expect.objectContaining({ text: expect.any(String) }));
     expect(await getTabState(4)).toEqual(state);

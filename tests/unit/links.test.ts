@@ -62,6 +62,30 @@ describe('addresses written in text', () => {
     expect(addressesInText(text)).toEqual(['https://zoom.us/j/123456789', 'https://meet.google.com/abc-defg-hij', 'https://acme.webex.com/meet/jane']);
   });
 
+  it('never cuts a host out of a longer word, such as a lookalike with a Cyrillic letter in front', () => {
+    expect(addressesInText('аzoom.us/j/98765?pwd=abc and αteams.microsoft.com/l/meetup-join/x')).toEqual([]);
+    expect(addressesInText('(zoom.us/j/98765) "https://zoom.us/j/1"')).toEqual(['https://zoom.us/j/98765', 'https://zoom.us/j/1']);
+  });
+
+  it('costs about as much on hostile text without spaces as on prose of the same length', () => {
+    const fastest = (text: string) => {
+      let best = Number.POSITIVE_INFINITY;
+      for (let run = 0; run < 5; run++) {
+        const start = performance.now();
+        addressesInText(text);
+        best = Math.min(best, performance.now() - start);
+      }
+      return best;
+    };
+    const size = LINK_LIMITS.textChars;
+    const prose = fastest('Meet me at the usual place, then we talk about the plan. '.repeat(size / 57));
+    const versions = Array.from({ length: size / 8 }, (_, index) => `1.${index % 10}.${index % 7}-rc`).join('-');
+    for (const hostile of ['a-'.repeat(size / 2), 'a.'.repeat(size / 2), 'aa.'.repeat(size / 3), versions]) {
+      // Quadratic backtracking took seconds here; linear matching stays within a small multiple of prose.
+      expect(fastest(hostile.slice(0, size))).toBeLessThan(20 * prose + 20);
+    }
+  });
+
   it('ignores bare host names without a path and stops at the limit', () => {
     expect(addressesInText('see zoom.us or teams.microsoft.com for details')).toEqual([]);
     expect(addressesInText('https://a.example/x '.repeat(50), 10)).toHaveLength(10);
@@ -82,25 +106,45 @@ describe('reading a page for meeting links', () => {
       <script>var hidden = "https://meet.google.com/aaa-bbbb-ccc";</script>
       <style>/* https://meet.google.com/ddd-eeee-fff */</style>
       <template><a href="https://meet.google.com/ggg-hhhh-iii">x</a></template>`);
-    expect(collectLinkCandidates(doc)).toEqual(['https://zoom.us/j/1', 'https://acme.webex.com/meet/jane']);
+    expect(collectLinkCandidates(doc)).toEqual({ addresses: ['https://zoom.us/j/1', 'https://acme.webex.com/meet/jane'], truncated: false });
+  });
+
+  it('skips what a reader does not see or cannot follow: hidden elements, text fields, drawings and anchor texts', () => {
+    const doc = page(`
+      <div hidden><a href="https://teams.microsoft.com/l/meetup-join/19%3ameeting_a%40thread.v2/0">Teams</a></div>
+      <p aria-hidden="true">https://meet.google.com/aaa-bbbb-ccc</p>
+      <textarea>https://zoom.us/j/111111111</textarea>
+      <svg><text>https://meet.google.com/ddd-eeee-fff</text></svg>
+      <a href="https://evil.example/phish">https://zoom.us/j/85512345678?pwd=x</a>
+      <p>https://acme.webex.com/meet/jane</p>`);
+    expect(collectLinkCandidates(doc).addresses).toEqual(['https://evil.example/phish', 'https://acme.webex.com/meet/jane']);
+  });
+
+  it('skips elements a style sheet hides, where the browser can tell', () => {
+    const doc = page('<p class="x">https://zoom.us/j/123456789</p>');
+    const paragraph = doc.querySelector('p')! as HTMLElement & { checkVisibility: () => boolean };
+    paragraph.checkVisibility = () => false;
+    expect(collectLinkCandidates(doc).addresses).toEqual([]);
   });
 
   it(`reads at most ${LINK_LIMITS.anchors} anchors of a page with 100,000 links, never touching the rest`, () => {
-    const item = vi.fn((index: number) => (index < 100_000 ? { href: 'https://www.example.com/' } : null));
-    const doc = { links: { item }, body: document.createElement('body'), createTreeWalker: document.createTreeWalker.bind(document) } as unknown as Document;
-    expect(collectLinkCandidates(doc)).toHaveLength(LINK_LIMITS.anchors);
+    const item = vi.fn((index: number) => (index < 100_000 ? { href: 'https://www.example.com/', closest: () => null } : null));
+    const doc = { links: { item, length: 100_000 }, body: document.createElement('body'), createTreeWalker: document.createTreeWalker.bind(document) } as unknown as Document;
+    const read = collectLinkCandidates(doc);
+    expect(read.addresses).toHaveLength(LINK_LIMITS.anchors);
+    expect(read.truncated).toBe(true);
     expect(item).toHaveBeenCalledTimes(LINK_LIMITS.anchors);
   });
 
   it(`reads at most ${LINK_LIMITS.textNodes.toLocaleString('en')} text nodes`, () => {
     const doc = page(`${'<span>x</span>'.repeat(LINK_LIMITS.textNodes)}<p>https://zoom.us/j/123456789</p>`);
-    expect(collectLinkCandidates(doc)).toEqual([]);
+    expect(collectLinkCandidates(doc)).toEqual({ addresses: [], truncated: true });
   });
 
   it(`reads at most ${LINK_LIMITS.textChars.toLocaleString('en')} characters of text`, () => {
     const filler = 'x'.repeat(LINK_LIMITS.textChars);
     const doc = page(`<p>${filler}</p><p>https://zoom.us/j/123456789</p>`);
-    expect(collectLinkCandidates(doc)).toEqual([]);
+    expect(collectLinkCandidates(doc)).toEqual({ addresses: [], truncated: true });
   });
 });
 

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseMessage } from '@/lib/messaging/protocol';
-import { emptyScan, fromPopup, fromTab, setupBackground } from './support/background';
+import { fromPopup, fromTab, scanOf, setupBackground } from './support/background';
 
 const RUNS = 2000;
 const teamsUrl = 'https://teams.microsoft.com/v2/';
@@ -91,8 +91,8 @@ describe('the background receiving messages', () => {
   });
 
   it('answers a well-formed request from the popup, so the rejections above are about the message', async () => {
-    const { deps, background } = setupBackground({ scan: vi.fn(async () => emptyScan('https://www.example.com/')) });
-    expect(await background.receive({ verb: 'scanTab', data: { tabId: 4 } }, fromPopup)).toEqual({ state: null, links: [] });
+    const { deps, background } = setupBackground({ scan: vi.fn(async () => scanOf('https://www.example.com/')) });
+    expect(await background.receive({ verb: 'scanTab', data: { tabId: 4 } }, fromPopup)).toEqual({ state: null, links: [], linksTruncated: false });
     expect(deps.scan).toHaveBeenCalledWith(4, true);
   });
 

@@ -46,7 +46,7 @@ describe('the page scan', () => {
       <script src="https://video.example.org/libs/lib-jitsi-meet.min.js"></script>
       <iframe src="https://meet.jit.si/Room"></iframe>
       <a href="https://zoom.us/j/123456789?pwd=secret">Zoom</a>`;
-    const scan = scanPage(doc, detectTool, linkWrappers, ['#videospace', '#absent']);
+    const scan = scanPage(doc, detectTool, linkWrappers, { selectors: ['#videospace', '#absent'], globals: [] });
     expect(scan.signals.selectors).toEqual(['#videospace']);
     expect(scan.signals.scripts).toEqual(['https://video.example.org/libs/lib-jitsi-meet.min.js']);
     expect(scan.signals.frames).toEqual(['https://meet.jit.si/Room']);
@@ -59,7 +59,7 @@ describe('the page scan', () => {
     const item = vi.fn((index: number) => (index < 200_000 ? { getAttribute: () => 'x', src: `https://cdn.example/${index}.js` } : null));
     const doc = document.implementation.createHTMLDocument('many scripts');
     vi.spyOn(doc, 'getElementsByTagName').mockReturnValue({ item } as unknown as HTMLCollectionOf<Element>);
-    const scan = scanPage(doc, detectTool, linkWrappers, []);
+    const scan = scanPage(doc, detectTool, linkWrappers, { selectors: [], globals: [] });
     expect(scan.signals.scripts).toHaveLength(ELEMENT_LIMIT);
     // Once for scripts and once for frames, each stopping at the limit.
     expect(item).toHaveBeenCalledTimes(2 * ELEMENT_LIMIT);
@@ -67,6 +67,22 @@ describe('the page scan', () => {
 
   it('survives selectors a page’s document cannot parse', () => {
     const doc = document.implementation.createHTMLDocument('x');
-    expect(scanPage(doc, detectTool, linkWrappers, ['::not a selector(', '#ok']).signals.selectors).toEqual([]);
+    expect(scanPage(doc, detectTool, linkWrappers, { selectors: ['::not a selector(', '#ok'], globals: [] }).signals.selectors).toEqual([]);
+  });
+
+  it('names the registry’s globals that elements of the page explain, so content cannot fake a tool’s script', () => {
+    const doc = document.implementation.createHTMLDocument('mail');
+    doc.body.innerHTML = '<div id="ZoomMtg"></div><img name="JitsiMeetJS" alt=""><iframe name="PexRTC"></iframe>';
+    const scan = scanPage(doc, detectTool, linkWrappers, { selectors: [], globals });
+    expect(scan.named.sort()).toEqual(['JitsiMeetJS', 'PexRTC', 'ZoomMtg']);
+  });
+
+  it('keeps the start of an address too long to be a link, so its host still identifies the tool', () => {
+    const doc = document.implementation.createHTMLDocument('long');
+    const long = `https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0?context=${'a'.repeat(20_000)}`;
+    vi.spyOn(doc, 'location', 'get').mockReturnValue({ href: long } as Location);
+    const scan = scanPage(doc, detectTool, linkWrappers, { selectors: [], globals: [] });
+    expect(scan.url).toHaveLength(8192);
+    expect(detectTool(scan.url)?.toolId).toBe('microsoft-teams');
   });
 });

@@ -24,5 +24,18 @@ export const fromTab = (tabId: number, url: string): Browser.runtime.MessageSend
 /** A tab as `tabs.onUpdated` reports it. */
 export const tab = (id: number, url?: string) => ({ id, url }) as Browser.tabs.Tab;
 
-/** What a page scan returns for a page that shows no tool and links to none. */
-export const emptyScan = (url: string) => ({ url, signals: { scripts: [], frames: [], selectors: [], title: '' }, links: [], globals: [] });
+interface ScanParts {
+  signals?: { scripts?: string[]; frames?: string[]; selectors?: string[]; title?: string };
+  links?: Array<{ toolId: string; count: number }>;
+  linksTruncated?: boolean;
+  /** Globals the main-world probe found. */
+  globals?: string[];
+  /** Globals that elements of the page explain. */
+  named?: string[];
+}
+
+/** What the page scan and the main-world probe bring back, raw, for a page at `url`. */
+export const scanOf = (url: string, { signals = {}, links = [], linksTruncated = false, globals = [], named = [] }: ScanParts = {}) => ({
+  page: { url, signals: { scripts: [], frames: [], selectors: [], title: '', ...signals }, links, linksTruncated, named },
+  globals,
+});

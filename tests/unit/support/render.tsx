@@ -16,20 +16,22 @@ export const teamsState: TabState = {
 interface Options {
   opening?: Opening;
   links?: readonly LinkedTool[];
+  /** Whether the page held more than the scan reads. */
+  linksTruncated?: boolean;
   registry?: RegistryView;
   systemLang?: 'de' | 'en';
   shortcut?: string | null;
 }
 
 /** Hydrates the store from the fake storage and renders the popup, as main.tsx does. */
-export async function renderPopup({ opening = { kind: 'tab', tabState: null }, links = [], registry = viewOf(), systemLang = 'en', shortcut = null }: Options = {}) {
+export async function renderPopup({ opening = { kind: 'tab', tabState: null }, links = [], linksTruncated = false, registry = viewOf(), systemLang = 'en', shortcut = null }: Options = {}) {
   await hydratePreferences(systemLang);
   const user = userEvent.setup();
   const copyText = vi.fn(async (_text: string) => {});
   let result!: ReturnType<typeof render>;
   // The links arrive as a promise; let React settle it before the test looks.
   await act(async () => {
-    result = render(<App registry={registry} opening={opening} links={Promise.resolve(links)} copyText={copyText} shortcut={shortcut} />);
+    result = render(<App registry={registry} opening={opening} links={Promise.resolve({ tools: links, truncated: linksTruncated })} copyText={copyText} shortcut={shortcut} />);
   });
   return { user, copyText, ...result };
 }
