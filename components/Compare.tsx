@@ -1,8 +1,6 @@
-import { Suspense } from 'react';
+import { assessmentLine, KEY_FACTS, keyFactRows, type Glance, type KeyFactRow } from '@/lib/key-facts';
 import type { RegistryView } from '@/lib/registry/popup-registry';
-import type { Tool } from '@/lib/registry/schema';
-import { KEY_FACTS, keyFactRows } from '@/lib/summary';
-import { readTool, useLang, useT } from './hooks';
+import { useLang, useT } from './hooks';
 import { FactText } from './KeyFacts';
 
 export const COMPARE_SLOTS = 3;
@@ -14,12 +12,23 @@ interface Props {
   onSelect: (slot: number, toolId: string) => void;
 }
 
-/** The key facts of the chosen tools side by side, row by row, so differences stand out. */
+/**
+ * The key facts and the newest assessment of the chosen tools side by side, row by row, so differences stand
+ * out. Read from the first-screen projection, so it renders at once, without loading whole entries.
+ */
 function CompareTable({ registry, ids }: { registry: RegistryView; ids: readonly string[] }) {
   const t = useT();
   const lang = useLang();
-  const tools = ids.map((id) => readTool(registry, id)).filter((tool): tool is Tool => tool !== null);
-  const rows = tools.map((tool) => keyFactRows(tool, lang));
+  const tools = ids.flatMap((id) => {
+    const glance = registry.glance(id);
+    const entry = registry.byId.get(id);
+    return glance && entry ? [{ id, name: entry.name, glance }] : [];
+  });
+  const assessmentRow = (glance: Glance): KeyFactRow => {
+    const line = assessmentLine(glance, lang);
+    return { id: 'who', label: t('fact.assessment'), mark: line?.mark ?? 'unknown', text: line?.text ?? t('assessment.none'), unconfirmed: line?.unconfirmed ?? false, section: 'assessments' };
+  };
+  const rows = tools.map(({ glance }) => [...keyFactRows(glance, lang), assessmentRow(glance)]);
   if (tools.length < 2) return <p className="muted">{t('compareHint')}</p>;
   return (
     <table className="compare-table">
@@ -33,7 +42,7 @@ function CompareTable({ registry, ids }: { registry: RegistryView; ids: readonly
           ))}
         </tr>
       </thead>
-      {KEY_FACTS.map((fact, index) => (
+      {[...KEY_FACTS, 'assessment'].map((fact, index) => (
         <tbody key={fact} data-fact={fact}>
           <tr>
             <th scope="rowgroup" colSpan={tools.length} className="field">
@@ -74,9 +83,7 @@ export function Compare({ registry, slots, onSelect }: Props) {
           </label>
         ))}
       </div>
-      <Suspense fallback={null}>
-        <CompareTable registry={registry} ids={slots.filter(Boolean)} />
-      </Suspense>
+      <CompareTable registry={registry} ids={slots.filter(Boolean)} />
     </div>
   );
 }

@@ -1,14 +1,12 @@
-import type { KeyFactRow, Mark } from '@/lib/summary';
+import { MARK_SIGNS, type AssessmentLine, type KeyFactRow, type Mark } from '@/lib/key-facts';
 import { useT } from './hooks';
-
-const SIGNS: Record<Mark, string> = { ok: '✓', caution: '!', info: 'i', unknown: '?' };
 
 /** A fact's status mark: a shape with its own sign and a spoken name, so colour is never the only cue. */
 export function FactMark({ mark }: { mark: Mark }) {
   const t = useT();
   return (
     <span className={`mark mark-${mark}`} role="img" aria-label={t(`mark.${mark}`)} title={t(`mark.${mark}`)}>
-      {SIGNS[mark]}
+      {MARK_SIGNS[mark]}
     </span>
   );
 }
@@ -29,7 +27,18 @@ export function FactText({ row, withLabel = true }: { row: KeyFactRow; withLabel
 }
 
 /** The first screen's answer: who processes, where data goes, recording, AI, encryption, agreement. Each row opens its details. */
-export function KeyFacts({ rows, onOpen }: { rows: readonly KeyFactRow[]; onOpen: (row: KeyFactRow) => void }) {
+export function KeyFacts({
+  rows,
+  assessment,
+  onOpen,
+  onOpenAssessments,
+}: {
+  rows: readonly KeyFactRow[];
+  /** The newest assessment no newer one replaces, where one is recorded. */
+  assessment: AssessmentLine | null;
+  onOpen: (row: KeyFactRow) => void;
+  onOpenAssessments: () => void;
+}) {
   const t = useT();
   return (
     <section className="key-facts" aria-labelledby="key-facts-title">
@@ -47,7 +56,32 @@ export function KeyFacts({ rows, onOpen }: { rows: readonly KeyFactRow[]; onOpen
             </button>
           </li>
         ))}
+        {assessment && (
+          <li>
+            <button type="button" className="fact" data-fact="assessment" onClick={onOpenAssessments}>
+              <FactMark mark={assessment.mark} />
+              <span className="fact-text">
+                <strong className="fact-label">{assessment.label}: </strong>
+                {assessment.text}
+                {assessment.unconfirmed && <span className="tag">{t('unconfirmed')}</span>}
+              </span>
+              <span className="chevron" aria-hidden="true">
+                ›
+              </span>
+            </button>
+          </li>
+        )}
       </ul>
+      <p className="legend muted">
+        {(['ok', 'caution', 'info', 'unknown'] as const).map((mark) => (
+          <span key={mark}>
+            <span className={`mark mark-${mark}`} aria-hidden="true">
+              {MARK_SIGNS[mark]}
+            </span>{' '}
+            {t(`mark.${mark}`)}
+          </span>
+        ))}
+      </p>
     </section>
   );
 }

@@ -1,8 +1,8 @@
 import { use } from 'react';
 import type { LinkedTool, PageLinks } from '@/lib/detection/links';
 import type { RegistryView } from '@/lib/registry/popup-registry';
-import { keyFactRows } from '@/lib/summary';
-import { readTool, useLang, useT } from './hooks';
+import { keyFactRows } from '@/lib/key-facts';
+import { useLang, useT } from './hooks';
 import { FactText } from './KeyFacts';
 
 interface Props {
@@ -17,13 +17,14 @@ interface Props {
 function LinkedToolButton({ registry, link, onOpen }: { registry: RegistryView; link: LinkedTool; onOpen: (toolId: string) => void }) {
   const t = useT();
   const lang = useLang();
-  const tool = readTool(registry, link.toolId);
-  if (!tool) return null;
-  const where = keyFactRows(tool, lang).find((row) => row.id === 'where')!;
+  const glance = registry.glance(link.toolId);
+  const entry = registry.byId.get(link.toolId);
+  if (!glance || !entry) return null;
+  const where = keyFactRows(glance, lang).find((row) => row.id === 'where')!;
   return (
-    <button type="button" className="tool-link linked-tool" onClick={() => onOpen(tool.id)}>
+    <button type="button" className="tool-link linked-tool" onClick={() => onOpen(link.toolId)}>
       <span className="linked-name">
-        <strong>{tool.name[lang]}</strong> · {t('linksCount', { count: link.count })}
+        <strong>{entry.name[lang]}</strong> · {t('linksCount', { count: link.count })}
       </span>
       <span className="linked-fact">
         <FactText row={where} />

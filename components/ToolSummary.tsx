@@ -5,7 +5,8 @@ import type { Lang } from '@/lib/lang';
 import type { RegistryView } from '@/lib/registry/popup-registry';
 import type { Section, Tool } from '@/lib/registry/schema';
 import { usePopupStore } from '@/lib/store';
-import { buildSummary, keyFactRows, type Block, type Line, type SummaryModel } from '@/lib/summary';
+import { assessmentLine, keyFactRows } from '@/lib/key-facts';
+import { buildSummary, type Block, type Line, type SummaryModel } from '@/lib/summary';
 import { ExternalLink } from './ExternalLink';
 import { readTool, useLang, useT } from './hooks';
 import { KeyFacts } from './KeyFacts';
@@ -21,7 +22,7 @@ interface Props {
 }
 
 /** The detail sections in the order shown; "other notes" only where a tool has some. */
-const DETAIL_SECTIONS: ReadonlyArray<Exclude<Section, 'detection'>> = ['provider', 'features', 'collected', 'legalBases', 'retention', 'dpa', 'transfer', 'notes'];
+const DETAIL_SECTIONS: ReadonlyArray<Exclude<Section, 'detection'>> = ['provider', 'features', 'collected', 'legalBases', 'retention', 'dpa', 'transfer', 'assessments', 'notes'];
 
 /** Opens a detail section and moves to an element in it (the section itself, or a source in the list). */
 type Reveal = (section: string, elementId?: string) => void;
@@ -48,7 +49,7 @@ function Origin({ origin, toolName }: { origin: SummaryOrigin; toolName: string 
   return (
     <p className="origin detected">
       <span className={`dot ${detection.context}`} aria-hidden="true" />
-      {t('detectedVia')} · {t(`context.${detection.context}`)} · {evidence.join(', ')}
+      {t('detectedVia')} · {t(`context.${detection.context}`, { tool: toolName })} · {evidence.join(', ')}
     </p>
   );
 }
@@ -183,6 +184,7 @@ export function ToolSummary({ registry, toolId, origin, actions }: Props) {
   const entry = registry.byId.get(toolId)!;
   const glance = registry.glance(toolId)!;
   const rows = useMemo(() => keyFactRows(glance, lang), [glance, lang]);
+  const assessment = useMemo(() => assessmentLine(glance, lang), [glance, lang]);
   const open = usePopupStore((state) => state.open);
   const setSectionOpen = usePopupStore((state) => state.setSectionOpen);
   const [target, setTarget] = useState<string | null>(null);
@@ -231,10 +233,10 @@ export function ToolSummary({ registry, toolId, origin, actions }: Props) {
         {status.state === 'active' && <Unconfirmed note={status.unconfirmed?.[lang]} />}
       </header>
 
-      <KeyFacts rows={rows} onOpen={(row) => reveal(row.section)} />
+      <KeyFacts rows={rows} assessment={assessment} onOpen={(row) => reveal(row.section)} onOpenAssessments={() => reveal('assessments')} />
 
       <h2 className="details-title">{t('details')}</h2>
-      {DETAIL_SECTIONS.filter((id) => id !== 'notes' || glance.hasNotes).map((id) =>
+      {DETAIL_SECTIONS.filter((id) => (id !== 'notes' || glance.hasNotes) && (id !== 'assessments' || glance.assessment)).map((id) =>
         disclosure(id, t(`section.${id}`), (model) => <SectionContent model={model} id={id} reveal={reveal} />),
       )}
       {disclosure('sources', t('sources'), (model) => <Sources model={model} />)}

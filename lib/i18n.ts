@@ -32,6 +32,7 @@ function cached<T>(create: (lang: Lang) => T): (lang: Lang) => T {
 
 const pluralRules = cached((lang) => new Intl.PluralRules(lang));
 const dateFormat = cached((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }));
+const monthFormat = cached((lang) => new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }));
 const regionNames = cached((lang) => new Intl.DisplayNames([lang], { type: 'region' }));
 const listFormat = cached((lang) => new Intl.ListFormat(lang, { type: 'conjunction' }));
 
@@ -47,9 +48,9 @@ export function translator(lang: Lang, strings: Readonly<Record<string, Text>> =
   };
 }
 
-/** Formats an ISO date (YYYY-MM-DD) for the display language, e.g. "22. November 2026". */
-export function formatDate(iso: string, lang: Lang): string {
-  return dateFormat(lang).format(new Date(`${iso}T00:00:00Z`));
+/** Formats an ISO date (YYYY-MM-DD) for the display language: "22. November 2026", or "Nov. 2026" by month. */
+export function formatDate(iso: string, lang: Lang, precision: 'day' | 'month' = 'day'): string {
+  return (precision === 'day' ? dateFormat : monthFormat)(lang).format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** A country's name in the display language, from its ISO code. */

@@ -1,4 +1,5 @@
 import { translator } from '@/lib/i18n';
+import { MARK_SIGNS } from '@/lib/key-facts';
 import type { Lang } from '@/lib/lang';
 import type { Block, Line, SummaryModel } from '@/lib/summary';
 
@@ -6,8 +7,6 @@ import type { Block, Line, SummaryModel } from '@/lib/summary';
 function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&').replace(/^(\s*)([-=])/gm, '$1\\$2');
 }
-
-const MARK_SIGNS = { ok: '✓', caution: '⚠', info: 'ⓘ', unknown: '?' } as const;
 
 function line(item: Line, lang: Lang): string {
   const t = translator(lang);
@@ -43,11 +42,19 @@ function block(item: Block, lang: Lang): string[] {
 export function summaryToMarkdown(model: SummaryModel, lang: Lang): string {
   const t = translator(lang);
   const lines = [`# ${escape(model.name)}`, ''];
-  if (model.discontinued) lines.push(`**${escape(model.discontinued.text)}.** ${escape(model.discontinued.note)}`, '');
+  if (model.discontinued) {
+    const { text, note, unconfirmed } = model.discontinued;
+    lines.push([`**${escape(text)}.** ${escape(note)}`, unconfirmed && `_${t('unconfirmed')}: ${escape(unconfirmed)}_`].filter(Boolean).join(' '), '');
+  }
+  if (model.statusUnconfirmed) lines.push(`_${t('unconfirmed')}: ${escape(model.statusUnconfirmed)}_`, '');
   lines.push(`## ${t('keyFacts')}`, '');
   for (const fact of model.keyFacts) {
     const open = fact.unconfirmed ? ` _(${t('unconfirmed')})_` : '';
     lines.push(`- ${MARK_SIGNS[fact.mark]} **${escape(fact.label)}:** ${escape(fact.text)}${open}`);
+  }
+  if (model.assessment) {
+    const { mark, label, text, unconfirmed } = model.assessment;
+    lines.push(`- ${MARK_SIGNS[mark]} **${escape(label)}:** ${escape(text)}${unconfirmed ? ` _(${t('unconfirmed')})_` : ''}`);
   }
   lines.push('');
   for (const section of model.sections) {

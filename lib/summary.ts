@@ -1,31 +1,17 @@
 import { citeArticle } from '@/lib/format';
 import { countryName, formatDate, formatList, translator, type Translate } from '@/lib/i18n';
 import { LANGS, type Lang } from '@/lib/lang';
-import type { KeyFactInput } from '@/lib/registry/glance';
-import type { KeyFacts, Section, Text, Tool } from '@/lib/registry/schema';
+import { assessmentLine, describeAssessment, glanceOf, keyFactRows, type AssessmentLine, type KeyFactRow } from '@/lib/key-facts';
+import type { KeyFacts, LegalBasis, Section, Text, Tool } from '@/lib/registry/schema';
+
+/** Provider-stated bases first, then what organisations typically state. (Types only from the schema: it is build-time code.) */
+const STATED_BY: ReadonlyArray<LegalBasis['statedBy']> = ['provider', 'typical'];
 
 /**
  * The summary of one tool as a plain view model in the display language: what the popup renders and what
  * "Copy as Markdown" writes, built once so the two cannot drift. Every string comes from the registry or the
  * interface strings; nothing here is HTML.
  */
-
-/** A fact's status mark: shown as an icon with a text label, never by colour alone. Facts, not verdicts. */
-export type Mark = 'ok' | 'caution' | 'info' | 'unknown';
-
-export const KEY_FACTS = ['who', 'where', 'recording', 'ai', 'e2ee', 'dpa'] as const;
-export type KeyFactId = (typeof KEY_FACTS)[number];
-
-export interface KeyFactRow {
-  id: KeyFactId;
-  label: string;
-  mark: Mark;
-  text: string;
-  /** Whether the evidence leaves this fact open; its details say what. */
-  unconfirmed: boolean;
-  /** The detail section that explains it. */
-  section: Section;
-}
 
 /** One line of a detail section. `lead` is emphasised, `aside` muted; `unconfirmed` says what is open. */
 export interface Line {
@@ -67,6 +53,8 @@ export interface SummaryModel {
   discontinued?: { text: string; note: string; unconfirmed?: string };
   statusUnconfirmed?: string;
   keyFacts: KeyFactRow[];
+  /** The newest assessment no newer one replaces. */
+  assessment: AssessmentLine | null;
   sections: SectionModel[];
   sources: SourceModel[];
   footer: string;
@@ -74,89 +62,8 @@ export interface SummaryModel {
 
 const text = (value: Text | undefined, lang: Lang): string | undefined => value?.[lang];
 
-function feature(t: Translate, fact: { available: string; defaultOn: boolean | null }): string {
+function feature(t: Translate, fact: { defaultOn: boolean | null }): string {
   return fact.defaultOn === null ? t('default.depends') : t(fact.defaultOn ? 'default.on' : 'default.off');
-}
-
-/**
- * The first screen's key facts, derived from the registry's structured facts, never written per tool. Takes a
- * full entry or its Glance, the projection the start-up bundle carries.
- */
-export function keyFactRows(tool: KeyFactInput, lang: Lang): KeyFactRow[] {
-  const t = translator(lang);
-  const { provider, transfer, dpa, hosting } = tool;
-  const { recording, transcription, ai, e2ee } = tool.keyFacts;
-  const list = (items: readonly string[]) => formatList(items, lang);
-  const open = (...facts: Array<{ unconfirmed?: unknown }>) => facts.some((fact) => Boolean(fact.unconfirmed));
-  const row = (id: KeyFactId, section: Section, mark: Mark, value: string, unconfirmed: boolean): KeyFactRow => ({
-    id,
-    label: t(`fact.${id}`),
-    mark,
-    text: value,
-    unconfirmed,
-    section,
-  });
-
-  const who = { provider: provider.name, country: countryName(provider.country, lang) };
-  const whoText =
-    hosting === 'self-hosted'
-      ? t('who.selfHosted')
-      : hosting === 'cloud-and-self-hosted'
-        ? t('who.either', who)
-        : t(dpa.status === 'not-applicable' ? 'who.consumer' : 'who.cloud', who);
-
-  const whereRow = (): KeyFactRow => {
-    if (transfer.thirdCountry === null) return row('where', 'transfer', 'info', t('where.depends'), open(transfer));
-    if (!transfer.thirdCountry) return row('where', 'transfer', 'ok', t('where.stays'), open(transfer));
-    const countries = list(transfer.countries.map((code) => countryName(code, lang)));
-    const safeguards = list(transfer.mechanisms.map((mechanism) => t(`mechanism.${mechanism}`)));
-    const adequate = transfer.mechanisms.every((mechanism) => mechanism === 'adequacy');
-    return row('where', 'transfer', adequate ? 'info' : 'caution', t('where.abroad', { countries, safeguards }), open(transfer));
-  };
-
-  const recordingRow = (): KeyFactRow => {
-    const unconfirmed = open(recording, transcription);
-    if (recording.available === 'unknown') return row('recording', 'features', 'unknown', t('notKnown'), unconfirmed);
-    const transcripts = t(`transcripts.${transcription.available}`);
-    if (recording.available === 'no') return row('recording', 'features', transcription.available === 'yes' ? 'caution' : 'ok', t('recording.no', { transcripts }), unconfirmed);
-    const starters = list(recording.startedBy.map((starter) => t(`starter.${starter}`)));
-    const places = list(recording.storedAt.map((place) => t(`storage.${place}`)));
-    const key = recording.defaultOn ? 'recording.automatic' : recording.startedBy.length ? 'recording.yes' : 'recording.yesNoStarter';
-    return row('recording', 'features', 'caution', t(key, { starters, places, transcripts }), unconfirmed);
-  };
-
-  const aiRow = (): KeyFactRow => {
-    const unconfirmed = open(ai);
-    if (ai.available === 'unknown') return row('ai', 'features', 'unknown', t('notKnown'), unconfirmed);
-    if (ai.available === 'no') return row('ai', 'features', 'ok', t('ai.no'), unconfirmed);
-    return row('ai', 'features', 'caution', t('ai.yes', { state: feature(t, ai) }), unconfirmed);
-  };
-
-  const e2eeRow = (): KeyFactRow => {
-    const unconfirmed = open(e2ee);
-    if (e2ee.available === 'unknown') return row('e2ee', 'features', 'unknown', t('notKnown'), unconfirmed);
-    if (e2ee.available === 'no') return row('e2ee', 'features', 'caution', t('e2ee.no'), unconfirmed);
-    const limits = e2ee.limits.length ? t('e2ee.limits', { limits: list(e2ee.limits.map((limit) => t(`limit.${limit}`))) }) : '';
-    return e2ee.defaultOn
-      ? row('e2ee', 'features', 'ok', `${t('e2ee.default')}${limits}`, unconfirmed)
-      : row('e2ee', 'features', 'caution', `${t('e2ee.optional')}${limits}`, unconfirmed);
-  };
-
-  const dpaRow = (): KeyFactRow => {
-    const unconfirmed = open(dpa);
-    const how = dpa.how ? t(`dpa.how.${dpa.how}`) : '';
-    const mark: Mark = { offered: 'ok', 'not-offered': 'caution', 'not-applicable': 'info', unknown: 'unknown' }[dpa.status] as Mark;
-    return row('dpa', 'dpa', mark, [t(`dpa.${dpa.status}`), how].filter(Boolean).join(' · '), unconfirmed);
-  };
-
-  return [
-    row('who', 'provider', 'info', whoText, open(provider)),
-    whereRow(),
-    recordingRow(),
-    aiRow(),
-    e2eeRow(),
-    dpaRow(),
-  ];
 }
 
 function featureLines(tool: Tool, lang: Lang, t: Translate): Line[] {
@@ -180,7 +87,7 @@ function featureLines(tool: Tool, lang: Lang, t: Translate): Line[] {
 }
 
 function sectionBlocks(tool: Tool, lang: Lang, t: Translate): Record<Exclude<Section, 'detection'>, Block[]> {
-  const { provider, links, dpa, transfer, residency } = tool;
+  const { provider, links, dpa, transfer, residency, ownPurposes, usLaw } = tool;
   const unconfirmed = (note: Text | undefined): Block[] => (note ? [{ kind: 'paragraph', line: { lead: t('unconfirmed'), text: note[lang] } }] : []);
   const providerLines: Line[] = [
     { lead: provider.name, text: provider.address, aside: `${countryName(provider.country, lang)} · ${t(`hosting.${tool.hosting}`)}`, unconfirmed: text(provider.unconfirmed, lang) },
@@ -195,24 +102,46 @@ function sectionBlocks(tool: Tool, lang: Lang, t: Translate): Record<Exclude<Sec
     ...(links.more ?? []).map((link): Line => ({ text: link.title[lang], href: link.url, unconfirmed: text(link.unconfirmed, lang) })),
   ];
   return {
-    provider: [{ kind: 'paragraph', line: { text: tool.summary[lang] } }, { kind: 'list', lines: providerLines }, { kind: 'links', lines: documents }],
+    provider: [
+      { kind: 'paragraph', line: { text: tool.summary[lang] } },
+      { kind: 'list', lines: providerLines },
+      ...(ownPurposes
+        ? [
+            {
+              kind: 'paragraph' as const,
+              line: {
+                lead: `${t('ownPurposes')}: ${t(`answer.${ownPurposes.answer}`)}`,
+                text: [formatList(ownPurposes.purposes.map((purpose) => purpose[lang]), lang), ownPurposes.note[lang]].filter(Boolean).join('. '),
+                unconfirmed: text(ownPurposes.unconfirmed, lang),
+              },
+            },
+          ]
+        : []),
+      { kind: 'links', lines: documents },
+    ],
     features: [{ kind: 'list', lines: featureLines(tool, lang, t) }],
     collected: tool.collected.flatMap((group): Block[] => [
       { kind: 'heading', text: t(`category.${group.category}`) },
       ...(group.note ? [{ kind: 'paragraph' as const, line: { text: group.note[lang] } }] : []),
       { kind: 'list', lines: group.items.map((item) => ({ text: item[lang] })) },
+      ...(group.providerRole ? [{ kind: 'paragraph' as const, line: { lead: t('providerRole'), text: t(`role.${group.providerRole}`) } }] : []),
+      ...(group.retention ? [{ kind: 'paragraph' as const, line: { lead: t('section.retention'), text: group.retention[lang] } }] : []),
       ...unconfirmed(group.unconfirmed),
     ]),
-    legalBases: [
-      { kind: 'paragraph', line: { text: t('legalBasesIntro') } },
-      {
-        kind: 'list',
-        lines: tool.legalBases.map((basis) => ({
-          lead: citeArticle(basis.article, lang),
-          text: [basis.appliesWhen[lang], basis.note?.[lang] ?? (basis.revocable ? t('consentRevocable') : undefined)].filter(Boolean).join(' '),
-        })),
-      },
-    ],
+    legalBases: STATED_BY.flatMap((by): Block[] => {
+      const bases = tool.legalBases.filter((basis) => basis.statedBy === by);
+      if (!bases.length) return [];
+      return [
+        { kind: 'paragraph', line: { text: t(`legalBases.${by}`) } },
+        {
+          kind: 'list',
+          lines: bases.map((basis) => ({
+            lead: citeArticle(basis.article, lang),
+            text: [basis.appliesWhen[lang], basis.note?.[lang] ?? (basis.revocable ? t('consentRevocable') : undefined)].filter(Boolean).join(' '),
+          })),
+        },
+      ];
+    }),
     retention: [
       {
         kind: 'list',
@@ -220,7 +149,15 @@ function sectionBlocks(tool: Tool, lang: Lang, t: Translate): Record<Exclude<Sec
       },
     ],
     dpa: [
-      { kind: 'paragraph', line: { lead: [t(`dpa.${dpa.status}`), dpa.how && t(`dpa.how.${dpa.how}`)].filter(Boolean).join(' · '), text: dpa.note[lang] } },
+      {
+        kind: 'paragraph',
+        line: {
+          lead: [dpa.status === 'not-applicable' ? t(`dpa.not-applicable.${dpa.reason ?? 'consumer-service'}`) : t(`dpa.${dpa.status}`), dpa.how && t(`dpa.how.${dpa.how}`)]
+            .filter(Boolean)
+            .join(' · '),
+          text: dpa.note[lang],
+        },
+      },
       ...unconfirmed(dpa.unconfirmed),
     ],
     transfer: [
@@ -232,10 +169,36 @@ function sectionBlocks(tool: Tool, lang: Lang, t: Translate): Record<Exclude<Sec
         },
       },
       ...unconfirmed(transfer.unconfirmed),
+      ...(usLaw
+        ? [{ kind: 'paragraph' as const, line: { lead: `${t('usLaw')}: ${t(`answer.${usLaw.subject === null ? 'unknown' : usLaw.subject ? 'yes' : 'no'}`)}`, text: usLaw.note[lang], unconfirmed: text(usLaw.unconfirmed, lang) } }]
+        : []),
       { kind: 'paragraph', line: { lead: `${t('residency')}: ${t(`residency.${residency.available}`)}`, text: residency.note[lang], unconfirmed: text(residency.unconfirmed, lang) } },
     ],
+    assessments: assessmentBlocks(tool, lang),
     notes: [{ kind: 'list', lines: tool.notes.map((note) => ({ text: note.text[lang], unconfirmed: text(note.unconfirmed, lang) })) }],
   };
+}
+
+/** Every assessment, newest first: who, when, the verdict, what it covered and found, and a link to it. */
+function assessmentBlocks(tool: Tool, lang: Lang): Block[] {
+  const all = tool.assessments ?? [];
+  if (!all.length) return [];
+  const t = translator(lang);
+  return [
+    {
+      kind: 'list',
+      lines: all.map((assessment): Line => {
+        const view = describeAssessment(assessment, all, lang);
+        return {
+          lead: `${view.kind} · ${view.lead}`,
+          text: [`“${view.verdict}”`, view.summary, `${t('assessment.scope')}: ${view.scope}`, view.points && `${t('assessment.points')}: ${view.points}`].filter(Boolean).join('. '),
+          aside: view.superseded,
+          unconfirmed: view.unconfirmed,
+        };
+      }),
+    },
+    { kind: 'links', lines: all.map((assessment) => ({ text: `${assessment.short[lang]}, ${formatDate(assessment.date, lang)}`, href: assessment.url })) },
+  ];
 }
 
 /** Builds the summary of `tool` in `lang`. */
@@ -261,7 +224,8 @@ export function buildSummary(tool: Tool, lang: Lang, dataAsOf: string): SummaryM
         ? { text: t('discontinuedSince', { date: formatDate(status.since, lang) }), note: status.note[lang], unconfirmed: text(status.unconfirmed, lang) }
         : undefined,
     statusUnconfirmed: status.state === 'active' ? text(status.unconfirmed, lang) : undefined,
-    keyFacts: keyFactRows(tool, lang),
+    keyFacts: keyFactRows(glanceOf(tool), lang),
+    assessment: assessmentLine(glanceOf(tool), lang),
     // A section with nothing in it (no other notes) is left out rather than shown empty.
     sections: sections.filter((section) => section.blocks.some((block) => block.kind !== 'list' || block.lines.length > 0)),
     sources: tool.sources.map((source, index) => ({

@@ -156,8 +156,13 @@ const TEXT_ADDRESS = /(?<![\p{L}\p{N}_.\-])(?:https?:\/\/[^\s<>"'`]+|(?:[a-z0-9-
 const NOT_READ = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'OPTION']);
 /** Content hidden from readers, and drawings, whose text is not page text. */
 const HIDDEN = '[hidden],[aria-hidden="true"],svg';
-/** The same for text, which is also skipped inside anchors and text fields. */
-const HIDDEN_TEXT = `${HIDDEN},a,textarea`;
+/** Elements whose text is skipped: anchors (their href counts instead), text fields and drawings. */
+const SKIPPED_TEXT = new Set(['a', 'textarea', 'svg']);
+
+/** Whether an element itself hides its content from readers, or holds text that is skipped. */
+function hidesText(element: Element): boolean {
+  return SKIPPED_TEXT.has(element.localName) || element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true';
+}
 
 /** Addresses in a piece of text, at most `limit`, with trailing punctuation removed and a scheme added where missing. */
 export function addressesInText(text: string, limit: number = LINK_LIMITS.textLinks): string[] {
@@ -184,10 +189,10 @@ function rendered(element: Element): boolean {
 }
 
 /**
- * Whether text in an element reaches a reader: nothing up its ancestor chain matches `hidden`. Each element is
+ * Whether text in an element reaches a reader: nothing up its ancestor chain hides it. Each element is
  * looked at once, its answer remembered in `known`; a loop, not recursion, however deep the page nests.
  */
-function readable(element: Element, hidden: string, known: Map<Element, boolean>): boolean {
+function readable(element: Element, known: Map<Element, boolean>): boolean {
   const chain: Element[] = [];
   let current: Element | null = element;
   let answer = true;
@@ -202,7 +207,7 @@ function readable(element: Element, hidden: string, known: Map<Element, boolean>
   }
   // From the outermost unknown element inwards: hidden once an ancestor is.
   for (let index = chain.length - 1; index >= 0; index--) {
-    answer = answer && !chain[index]!.matches(hidden);
+    answer = answer && !hidesText(chain[index]!);
     known.set(chain[index]!, answer);
   }
   return answer;
@@ -241,7 +246,7 @@ export function collectLinkCandidates(doc: Document): LinkCandidates {
     // Neighbouring text nodes mostly share a parent: its visibility is looked up once.
     if (parent !== lastParent) {
       lastParent = parent;
-      lastShown = readable(parent, HIDDEN_TEXT, known) && rendered(parent);
+      lastShown = readable(parent, known) && rendered(parent);
     }
     if (lastShown) text += `${walker.currentNode.nodeValue ?? ''}\n`;
   }

@@ -1,6 +1,6 @@
 import glances from 'virtual:glance';
 import { catalog, catalogById, dataAsOf, type CatalogEntry } from './catalog';
-import type { Glance } from './glance';
+import type { Glance } from '../key-facts';
 import type { Tool } from './schema';
 import { idFromPath } from './tool-id';
 

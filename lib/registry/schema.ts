@@ -208,7 +208,7 @@ export const StatusSchema = z.discriminatedUnion('state', [
 export type Status = z.infer<typeof StatusSchema>;
 
 /** The summary's detail sections, in the order shown; a source says which of them it backs. */
-export const SECTIONS = ['provider', 'features', 'collected', 'legalBases', 'retention', 'dpa', 'transfer', 'notes', 'detection'] as const;
+export const SECTIONS = ['provider', 'features', 'collected', 'legalBases', 'retention', 'dpa', 'transfer', 'assessments', 'notes', 'detection'] as const;
 export const SectionSchema = z.enum(SECTIONS);
 export type Section = z.infer<typeof SectionSchema>;
 
@@ -385,7 +385,9 @@ export const ToolSchema = z
         issue(['assessments', index, 'supersededBy'], 'must point to a newer assessment in the same list');
       }
     });
-    if (tool.assessments?.some((a, i, all) => i > 0 && all[i - 1].date < a.date)) issue(['assessments'], 'must be listed newest first');
+    if (tool.assessments?.some((assessment, index, all) => index > 0 && all[index - 1]!.date < assessment.date)) {
+      issue(['assessments'], 'must be listed newest first');
+    }
     if (tool.transfer.thirdCountry === false && tool.transfer.countries.length) {
       issue(['transfer', 'countries'], 'a transfer that stays in the EU/EEA lists no third countries');
     }

@@ -38,6 +38,7 @@ const seedItems: Record<DataCategory, Array<[de: string, en: string]>> = {
   ],
   recordings: [['Cloud-Aufzeichnungen', 'Cloud recordings']],
   media: [],
+  diagnostic: [],
   ai: [],
   'dial-in': [],
 };

@@ -2,7 +2,7 @@ import meta from '@/data/registry.json';
 import wrappers from '@/data/link-wrappers.json';
 import { parseRegistry, type RawRegistry, type Registry } from '@/lib/registry/check';
 import { sortCatalog } from '@/lib/registry/catalog';
-import { glanceOf } from '@/lib/registry/glance';
+import { glanceOf } from '@/lib/key-facts';
 import type { RegistryView } from '@/lib/registry/popup-registry';
 import type { Tool } from '@/lib/registry/schema';
 
@@ -18,6 +18,28 @@ export function rawRegistry(): RawRegistry {
 export const registry: Registry = parseRegistry(rawRegistry());
 
 export const teams = registry.byId.get('microsoft-teams') as Tool;
+
+/**
+ * A tool whose first-screen facts are fixed here, not researched: tests of how rows are derived use it, so
+ * a data update never breaks them. Its texts and sources are Teams', which these tests do not read.
+ */
+export function exampleTool(): Tool {
+  const tool = structuredClone(teams);
+  tool.hosting = 'cloud';
+  tool.provider = { ...tool.provider, name: 'Example Inc.', country: 'US', unconfirmed: undefined };
+  tool.transfer = { ...tool.transfer, thirdCountry: true, countries: ['US'], mechanisms: ['dpf', 'scc'], unconfirmed: undefined };
+  tool.usLaw = undefined;
+  tool.dpa = { status: 'offered', how: 'part-of-terms', url: 'https://example.com/dpa', note: { de: 'Angeboten.', en: 'Offered.' } };
+  tool.keyFacts = {
+    recording: { available: 'yes', defaultOn: false, storedAt: ['provider-cloud'], startedBy: ['host'] },
+    transcription: { available: 'yes', defaultOn: false },
+    ai: { available: 'yes', defaultOn: false },
+    e2ee: { available: 'yes', defaultOn: false, limits: ['not-in-browser'] },
+    providerRetention: { rule: 'until-deleted' },
+  };
+  tool.assessments = undefined;
+  return tool;
+}
 
 /**
  * The popup's view of a parsed registry, listed in the order users see. Entries are "loaded" already, as
