@@ -57,6 +57,17 @@ export default defineConfig({
   // Mozilla asks for the sources of minified code: what `npm ci && npm run build:firefox` needs, nothing else.
   zip: { excludeSources: ['screenshots/**', 'tests/**', 'bench/**', 'scripts/**', 'store/**', 'docs/**', 'vitest.config.ts', 'playwright.config.ts'] },
   hooks: {
+    // The licences travel with every package: the code's (MIT), the registry data's (CC BY 4.0) and the
+    // notices of the bundled libraries.
+    'build:publicAssets': (wxt, files) => {
+      for (const [source, dest] of [
+        ['LICENSE', 'LICENSE.txt'],
+        ['data/LICENSE.md', 'LICENSE-DATA.md'],
+        ['THIRD_PARTY_NOTICES.md', 'THIRD_PARTY_NOTICES.md'],
+      ] as const) {
+        files.push({ absoluteSrc: join(wxt.config.root, source), relativeDest: dest });
+      }
+    },
     // The popup runs nearly all of its bundle at once. V8's explicit compile hint compiles it eagerly while
     // the script streams in, instead of lazily on the main thread (bench: about 8 ms less JS before the summary).
     'build:done': (wxt, output) => {

@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import { Extension } from './chromium';
 
 const root = resolve(import.meta.dirname, '..');
-const demoUrl = 'https://teams.microsoft.com/v2/';
+/** A Teams meeting address, so the demo shows what a participant in a call sees. */
+const demoUrl = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_demo%40thread.v2/0';
 const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 
 const ext = await Extension.launch(resolve(root, '.output/chrome-mv3'), { headless, viewport: headless ? { width: 400, height: 600 } : null });

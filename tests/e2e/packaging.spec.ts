@@ -63,3 +63,15 @@ test('the packaged Firefox upload passes Mozilla’s linter with 0 errors, and i
 test('the version follows the changelog', () => {
   expect(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8')).toMatch(new RegExp(`\\n## ${version.replace(/\./g, '\\.')} \\(\\d{4}-\\d{2}-\\d{2}\\)\\n`));
 });
+
+test('every package carries the code’s licence, the registry data’s licence and the third-party notices', () => {
+  const zip = join(ROOT, '.output', `meeting-privacy-lens-${version}-firefox.zip`);
+  // A ZIP stores every entry's name as it is, in its central directory.
+  const archive = readFileSync(zip);
+  for (const file of ['LICENSE.txt', 'LICENSE-DATA.md', 'THIRD_PARTY_NOTICES.md']) {
+    expect(archive.includes(Buffer.from(file)), file).toBe(true);
+    expect(existsSync(join(ROOT, '.output/chrome-mv3', file))).toBe(true);
+  }
+  expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).license).toBe('MIT');
+  expect(readFileSync(join(ROOT, 'data/LICENSE.md'), 'utf8')).toContain('CC BY 4.0');
+});
