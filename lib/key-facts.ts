@@ -119,7 +119,8 @@ export function keyFactRows(tool: Glance, lang: Lang): KeyFactRow[] {
     if (transfer.thirdCountry === null) return row('where', 'transfer', usLawApplies ? 'caution' : 'info', `${t('where.depends')}${us}`, unconfirmed);
     if (!transfer.thirdCountry) return row('where', 'transfer', usLawApplies ? 'caution' : 'ok', `${t('where.stays')}${us}`, unconfirmed);
     const countries = list(transfer.countries.map((code) => countryName(code, lang)));
-    const safeguards = list(transfer.mechanisms.map((mechanism) => t(`mechanism.${mechanism}`)));
+    // Short names here; the details give each as the GDPR names it.
+    const safeguards = list(transfer.mechanisms.map((mechanism) => t(`mechanismShort.${mechanism}`)));
     const adequate = !usLawApplies && transfer.mechanisms.every((mechanism) => mechanism === 'adequacy');
     return row('where', 'transfer', adequate ? 'info' : 'caution', `${t('where.abroad', { countries, safeguards })}${us}`, unconfirmed);
   };
@@ -158,8 +159,9 @@ export function keyFactRows(tool: Glance, lang: Lang): KeyFactRow[] {
   const dpaRow = (): KeyFactRow => {
     const unconfirmed = isOpen(dpa);
     const status = dpa.status === 'not-applicable' ? t(`dpa.not-applicable.${dpa.reason ?? 'consumer-service'}`) : t(`dpa.${dpa.status}`);
-    const how = dpa.how ? t(`dpa.how.${dpa.how}`) : '';
     const concern = dpa.status === 'offered' && tool.agreementConcern;
+    // How the agreement is concluded yields to an authority's finding on the first screen; the details keep both.
+    const how = dpa.how && !concern ? t(`dpa.how.${dpa.how}`) : '';
     // An authority that found the agreement or the provider's own use of data wanting outweighs "offered".
     const mark: Mark = concern ? 'caution' : ({ offered: 'ok', 'not-offered': 'caution', 'not-applicable': 'info', unknown: 'unknown' } as const)[dpa.status];
     const found = concern ? t('dpa.concern', { assessor: concern.short[lang], year: concern.date.slice(0, 4) }) : '';

@@ -32,8 +32,8 @@ async function setLanguage(popup: Page, lang: 'de' | 'en'): Promise<void> {
 }
 
 const KEY_FACTS = {
-  en: ['Who processes', 'Where data goes', 'Recording and transcripts', 'AI features', 'End-to-end encryption', 'Data-processing agreement'],
-  de: ['Wer verarbeitet', 'Wohin Daten gehen', 'Aufzeichnung und Transkript', 'KI-Funktionen', 'Ende-zu-Ende-Verschlüsselung', 'Auftragsverarbeitungsvertrag'],
+  en: ['Who processes', 'Where data goes', 'Recording and transcripts', 'AI features', 'End-to-end encryption', 'Data-processing agreement', 'Assessment'],
+  de: ['Wer verarbeitet', 'Wohin Daten gehen', 'Aufzeichnung und Transkript', 'KI-Funktionen', 'Ende-zu-Ende-Verschlüsselung', 'Auftragsverarbeitungsvertrag', 'Bewertung'],
 };
 
 for (const lang of ['en', 'de'] as const) {
@@ -52,8 +52,27 @@ for (const lang of ['en', 'de'] as const) {
       expect(box.y + box.height, await row.innerText()).toBeLessThanOrEqual(viewport.height);
       expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
     }
+    // The legend of the marks is on the same screen.
+    const legend = (await popup.locator('.key-facts .legend').boundingBox())!;
+    expect(legend.y + legend.height).toBeLessThanOrEqual(viewport.height);
     // Nothing has been scrolled to get there.
     expect(await popup.evaluate(() => window.scrollY)).toBe(0);
+  });
+
+  test(`the Teams first screen names a dated assessment, and its agreement row is not ✓ while authorities found it wanting (${lang})`, async ({ ext }) => {
+    const popup = await teamsPopup(ext);
+    await setLanguage(popup, lang);
+    const assessment = popup.locator('.key-facts .fact[data-fact="assessment"]');
+    // Who, when (month and year), and the assessor's own verdict in quotation marks.
+    await expect(assessment).toContainText(lang === 'en' ? /: .+, [A-Z][a-z]{2} \d{4}: “.+”/ : /: .+, [A-Z][a-zä]{2,3}\.? \d{4}: „.+“/);
+    const agreement = popup.locator('.key-facts .fact[data-fact="dpa"]');
+    await expect(agreement.getByRole('img')).not.toHaveAttribute('aria-label', lang === 'en' ? 'In your favour' : 'Zu Ihren Gunsten');
+    await expect(agreement).toContainText(lang === 'en' ? /found defects \(\d{4}\)/ : /fand Mängel \(\d{4}\)/);
+    // All assessments, newest first, with links, one tap away.
+    await assessment.click();
+    const section = popup.locator('#section-assessments');
+    await expect(section).toHaveAttribute('open', '');
+    expect(await section.locator('a[href^="https://"]').count()).toBeGreaterThan(1);
   });
 }
 
@@ -146,11 +165,13 @@ test('copy the summary as Markdown', async ({ ext }) => {
     expect(markdown).toContain(`\n${heading}\n`);
   }
   expect(markdown).toContain('(<https://github.com/leits/MeetingBar/blob/master/MeetingBar/Meetings/MeetingProvider.swift>)');
-  expect(markdown).toContain('Data as of November 23, 2026');
+  expect(markdown).toMatch(/_.*Data as of [^_]*\d{4}_\n$/);
 });
 
 for (const lang of ['en', 'de'] as const) {
   test(`every view passes axe-core with no violations, light and dark, with every section open (${lang})`, async ({ ext }) => {
+    // Six axe runs over long pages: on a busy machine they take longer than the default 30 s.
+    test.setTimeout(120_000);
     mkdirSync(SCREENSHOTS, { recursive: true });
     const check = async (page: Page, view: string) => {
       for (const colorScheme of ['light', 'dark'] as const) {

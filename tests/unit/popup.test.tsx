@@ -1,5 +1,6 @@
 import { act, cleanup, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatDate } from '@/lib/i18n';
 import { parseRegistry } from '@/lib/registry/check';
 import { usePopupStore } from '@/lib/store';
 import { rawRegistry, registry, teams, viewOf } from './support/registry';
@@ -276,7 +277,7 @@ describe('compare and export', () => {
     expect(markdown).toMatch(/^# Microsoft Teams\n/);
     expect(markdown).toContain('\n## Das Wichtigste\n');
     expect(markdown).toContain('\n## Erhobene Daten\n');
-    expect(markdown).toContain('Datenstand: 23. November 2026');
+    expect(markdown).toContain(`Datenstand: ${formatDate(registry.meta.dataAsOf, 'de')}`);
     await screen.findByText('In die Zwischenablage kopiert');
   });
 });

@@ -26,7 +26,7 @@ describe('key facts come from the structured registry facts', () => {
   it('answers every question from the structured facts, in English', () => {
     expect(keyFactRows(glanceOf(exampleTool()), 'en').map(({ id, mark, text }) => [id, mark, text])).toEqual([
       ['who', 'info', 'Example Inc. (United States) and the organisation that invites you'],
-      ['where', 'caution', 'United States · adequacy decision: EU-US Data Privacy Framework and appropriate safeguards: standard contractual clauses'],
+      ['where', 'caution', 'United States · adequacy decision (DPF) and standard contractual clauses'],
       ['recording', 'caution', "Possible, started by the organiser; kept in the provider's cloud; transcripts possible"],
       ['ai', 'caution', 'Available; off until someone turns it on'],
       ['e2ee', 'caution', 'Optional, off by default (not in the browser)'],
@@ -37,12 +37,12 @@ describe('key facts come from the structured registry facts', () => {
   it('answers in German with the same marks', () => {
     const german = keyFactRows(glanceOf(exampleTool()), 'de');
     expect(german.map((row) => row.mark)).toEqual(keyFactRows(glanceOf(exampleTool()), 'en').map((row) => row.mark));
-    expect(german[1]!.text).toBe('Vereinigte Staaten · Angemessenheitsbeschluss: EU-US Data Privacy Framework und geeignete Garantien: Standarddatenschutzklauseln');
+    expect(german[1]!.text).toBe('Vereinigte Staaten · Angemessenheitsbeschluss (DPF) und Standarddatenschutzklauseln');
   });
 
   it.each([
     ['data that stays in the EU', (tool: Tool) => (tool.transfer = { ...tool.transfer, thirdCountry: false, countries: [], mechanisms: ['none-needed'] }), 'where', 'ok', 'Stay in the EU/EEA'],
-    ['data that stays in the EU with a provider subject to US law', (tool: Tool) => ((tool.transfer = { ...tool.transfer, thirdCountry: false, countries: [], mechanisms: ['none-needed'] }), (tool.usLaw = { subject: true, note: { de: 'x', en: 'x' } })), 'where', 'caution', 'Stay in the EU/EEA · The provider is subject to US law (CLOUD Act)'],
+    ['data that stays in the EU with a provider subject to US law', (tool: Tool) => ((tool.transfer = { ...tool.transfer, thirdCountry: false, countries: [], mechanisms: ['none-needed'] }), (tool.usLaw = { subject: true, note: { de: 'x', en: 'x' } })), 'where', 'caution', 'Stay in the EU/EEA · US law applies (CLOUD Act)'],
     ['a self-hosted server', (tool: Tool) => ((tool.hosting = 'self-hosted'), (tool.transfer = { ...tool.transfer, thirdCountry: null, countries: [] })), 'where', 'info', 'Depends on who runs the server'],
     ['a country with an adequacy decision only', (tool: Tool) => (tool.transfer = { ...tool.transfer, countries: ['CH'], mechanisms: ['adequacy'] }), 'where', 'info', 'Switzerland · adequacy decision'],
     ['no recording and no transcription', (tool: Tool) => ((tool.keyFacts.recording = { available: 'no', defaultOn: false, storedAt: [], startedBy: [] }), (tool.keyFacts.transcription = { available: 'no', defaultOn: false })), 'recording', 'ok', 'No recording; no transcripts'],
@@ -73,7 +73,7 @@ describe('key facts come from the structured registry facts', () => {
 describe('the agreement row weighs what authorities found', () => {
   it('is not ✓ while a current authority assessment finds the agreement wanting, and says who found it', () => {
     const row = fact(variant((tool) => (tool.assessments = [agreementConcern])), 'dpa');
-    expect(row).toMatchObject({ mark: 'caution', text: 'Offered to customers · part of the terms · Authority found defects (2021)' });
+    expect(row).toMatchObject({ mark: 'caution', text: 'Offered to customers · Authority found defects (2021)' });
     expect(fact(variant((tool) => (tool.assessments = [agreementConcern])), 'dpa', 'de').text).toContain('Behörde fand Mängel (2021)');
   });
 
