@@ -83,8 +83,11 @@ export const DetectionRulesSchema = z.strictObject({
 });
 export type DetectionRules = z.infer<typeof DetectionRulesSchema>;
 
+/** The rules detection runs on: the badge label travels in the catalog, the examples only serve checks and tests. */
+export type ToolRules = Omit<DetectionRules, 'label' | 'examples'>;
+
 /** What the engine needs of a tool: its id and rules. */
 export interface DetectableTool {
   id: string;
-  detection: DetectionRules;
+  detection: ToolRules;
 }

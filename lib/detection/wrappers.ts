@@ -29,5 +29,7 @@ export const WrapperSchema = z.strictObject({
   examples: z.array(z.strictObject({ wrapped: z.url(), target: z.url() })).min(1),
 });
 export type Wrapper = z.infer<typeof WrapperSchema>;
+/** What unwrapping needs of a wrapper: sources and examples only serve readers and checks. */
+export type LinkWrapper = Omit<Wrapper, 'sources' | 'examples'>;
 
 export const WrappersSchema = z.strictObject({ wrappers: z.array(WrapperSchema).min(1) });

@@ -1,29 +1,16 @@
-import meta from '../../data/registry.json';
-import wrapperData from '../../data/link-wrappers.json';
+import { proxySuffixes, tools, wrappers } from 'virtual:registry/rules';
 import { createDetector, type Detector } from '../detection/engine';
-import type { DetectableTool, DetectionRules } from '../detection/rules';
-import type { Wrapper } from '../detection/wrappers';
-import { idFromPath } from './tool-id';
+import type { DetectableTool } from '../detection/rules';
+import type { LinkWrapper } from '../detection/wrappers';
 
-// The registry was validated at build time (wxt.config.ts), so these are trusted here.
-const rules = import.meta.glob<DetectionRules>('../../data/tools/*.json', { eager: true, import: 'detection' });
-
-/** Every tool's detection rules, without the rest of its entry: all the background and the engine need. */
-export const detectableTools: readonly DetectableTool[] = Object.entries(rules).map(([path, detection]) => ({
-  id: idFromPath(path),
-  detection,
-}));
-
-export const detectionById: ReadonlyMap<string, DetectionRules> = new Map(detectableTools.map((tool) => [tool.id, tool.detection]));
+/** Every tool's detection rules as projected at build time (lib/registry/build/projections.ts), without examples. */
+export const detectableTools: readonly DetectableTool[] = tools;
 
 /** Redirect wrappers of mail gateways and link trackers, undone before a link is detected. */
-export const linkWrappers = wrapperData.wrappers as readonly Wrapper[];
+export const linkWrappers: readonly LinkWrapper[] = wrappers;
 
 /**
  * Detects the conferencing tool behind an address, optionally helped by page signals from a scan.
  * Pure and total: any input gives a Detection or null, never an exception.
  */
-export const detectTool: Detector = createDetector(
-  detectableTools,
-  meta.proxies.flatMap((proxy) => proxy.suffixes),
-);
+export const detectTool: Detector = createDetector(detectableTools, proxySuffixes);

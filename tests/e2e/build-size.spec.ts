@@ -3,10 +3,12 @@
  * `npm test` builds only after the unit tests have run; it needs no browser. Timing goals are deliberately not
  * here: they depend on the machine and belong to `npm run bench`.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { BUILD_DIR, bundleSizes, KB, SIZE_GOALS, type SizeGroup } from '../../scripts/bundle-sizes';
+import { exampleParts } from '../../lib/detection/engine';
+import { loadRegistry } from '../../lib/registry/node';
+import { BUILD_DIR, bundledTexts, bundleSizes, KB, PROJECT_ROOT, SIZE_GOALS, type SizeGroup } from '../../scripts/bundle-sizes';
 
 /** Each file with its sizes, so a failure says which file grew. */
 const describeGroup = (group: SizeGroup): string =>
@@ -26,5 +28,18 @@ test.describe('shipped build sizes', () => {
 
   test('no script runs in meeting pages: the build declares no content script', () => {
     expect(bundleSizes(BUILD_DIR).contentScript.files).toEqual([]);
+  });
+
+  test('the page scan and the background ship rules only: no detection example, wrapper example or wrapper source', () => {
+    // Taken from the registry as it is now, so the check follows the data instead of pinning one address.
+    const { tools, wrappers } = loadRegistry(PROJECT_ROOT);
+    const authoringOnly = [
+      ...tools.flatMap(({ detection: { examples } }) => [...examples.match, ...examples.noMatch].map((example) => exampleParts(example).url)),
+      ...wrappers.flatMap((wrapper) => [...wrapper.sources, ...wrapper.examples.map(({ wrapped }) => wrapped)]),
+    ];
+    expect(authoringOnly.length).toBeGreaterThan(100);
+    for (const file of ['page-scan.js', 'background.js']) {
+      expect(bundledTexts(readFileSync(join(BUILD_DIR, file), 'utf8'), authoringOnly), file).toEqual([]);
+    }
   });
 });
