@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { toolMatchPatterns } from './lib/detection/match-patterns';
 import { registryPlugin } from './lib/registry/build/projections';
-import { loadRegistry } from './lib/registry/node';
+import { loadRegistry } from './lib/registry/build/node';
 
 // Fails the build with every invalid file and field named.
 const registry = loadRegistry(import.meta.dirname);

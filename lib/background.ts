@@ -9,7 +9,7 @@ import type { Lang } from '@/lib/lang';
 import { LinkedToolSchema, parseMessage, type MessageReply } from '@/lib/messaging/protocol';
 import { preferencesItem, readLanguage } from '@/lib/preferences';
 import { catalogById } from '@/lib/registry/catalog';
-import { detectableTools, detectTool, linkWrappers } from '@/lib/registry/detection-rules';
+import { detectableTools, detectTool, linkWrappers } from '@/lib/registry/rules';
 import { markerQuery, probeGlobals } from '@/lib/scan';
 import { clearTabState, getTabState, setTabState, storedTabIds, type TabState } from '@/lib/tab-state';
 

@@ -1,5 +1,6 @@
+// Reached from wxt.config.ts (through the registry's build code): relative imports only, no `@/`.
 import type { Detector } from './engine';
-import type { LinkWrapper } from './wrappers';
+import type { LinkWrapper } from '../registry/build/wrappers-schema';
 
 /** How much of a page the meeting-link scan reads, whatever the page holds. */
 export const LINK_LIMITS = {

@@ -1,5 +1,6 @@
-import type { DetectableTool } from './rules';
-import type { LinkWrapper } from './wrappers';
+// Reached from wxt.config.ts (through the registry's build code): relative imports only, no `@/`.
+import type { DetectableTool } from '../registry/build/rules-schema';
+import type { LinkWrapper } from '../registry/build/wrappers-schema';
 
 /** A host's match pattern, with its subdomains if the rule covers them. */
 const hostPattern = ({ domain, subdomains }: { domain: string; subdomains: boolean | 'only' }): string => `https://${subdomains ? '*.' : ''}${domain}/*`;

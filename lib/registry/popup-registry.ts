@@ -1,7 +1,7 @@
 import glances from 'virtual:registry/glance';
 import { catalog, catalogById, dataAsOf, type CatalogEntry } from './catalog';
 import type { Glance } from '../key-facts';
-import type { Tool } from './schema';
+import type { Tool } from './build/schema';
 import { idFromPath } from './tool-id';
 
 /** How the popup reads the registry: the catalog at once, full entries when shown. */

@@ -12,7 +12,7 @@ declare module 'virtual:registry/glance' {
 }
 
 declare module 'virtual:registry/rules' {
-  export const tools: readonly import('../detection/rules').DetectableTool[];
-  export const wrappers: readonly import('../detection/wrappers').LinkWrapper[];
+  export const tools: readonly import('./build/rules-schema').DetectableTool[];
+  export const wrappers: readonly import('./build/wrappers-schema').LinkWrapper[];
   export const proxySuffixes: readonly string[];
 }

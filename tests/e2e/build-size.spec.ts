@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { exampleParts } from '../../lib/detection/engine';
-import { loadRegistry } from '../../lib/registry/node';
+import { exampleParts } from '../../lib/registry/build/rules-schema';
+import { loadRegistry } from '../../lib/registry/build/node';
 import { BUILD_DIR, bundledTexts, bundleSizes, KB, PROJECT_ROOT, SIZE_GOALS, type SizeGroup } from '../../scripts/bundle-sizes';
 
 /** Each file with its sizes, so a failure says which file grew. */

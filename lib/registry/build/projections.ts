@@ -1,9 +1,12 @@
+// Build code: runs in Node at build time (wxt.config.ts, the registry check, tests, the bench). Runtime code
+// imports only `type`s from here: one value import would pull full zod and the registry's authoring data into a bundle.
+// Reached from wxt.config.ts, which loads before Vite's `@/` alias exists: relative imports only, no `@/`.
 import type { Plugin } from 'vite';
-import type { DetectableTool } from '../../detection/rules';
-import type { LinkWrapper } from '../../detection/wrappers';
+import type { DetectableTool } from './rules-schema';
+import type { LinkWrapper } from './wrappers-schema';
 import { glanceOf, type Glance } from '../../key-facts';
-import type { Registry } from '../check';
-import type { Status, Text } from '../schema';
+import type { Registry } from './check';
+import type { Status, Text } from './schema';
 
 /** What lists, badges and search need of every tool; the full entries load on demand (popup-registry.ts). */
 export interface CatalogEntry {

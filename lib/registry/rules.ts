@@ -1,7 +1,7 @@
 import { proxySuffixes, tools, wrappers } from 'virtual:registry/rules';
 import { createDetector, type Detector } from '../detection/engine';
-import type { DetectableTool } from '../detection/rules';
-import type { LinkWrapper } from '../detection/wrappers';
+import type { DetectableTool } from './build/rules-schema';
+import type { LinkWrapper } from './build/wrappers-schema';
 
 /** Every tool's detection rules as projected at build time (lib/registry/build/projections.ts), without examples. */
 export const detectableTools: readonly DetectableTool[] = tools;
