@@ -1,6 +1,6 @@
 /**
  * Detection cost per URL with the real registry and with it padded to 1,000 and 10,000 tools. Run by
- * `npm run bench` through Vitest's benchmark fixture (`vitest run --project bench`), never by `npm test`.
+ * `npm run bench` through Vitest's benchmark fixture (`vitest bench --run`), never by `npm test`.
  * The URL mix is fixed, so a slowdown can only come from the registry's size.
  */
 import { writeFileSync } from 'node:fs';
