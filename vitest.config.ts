@@ -1,11 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import { glancePlugin } from './lib/registry/glance';
-import { loadRegistry } from './lib/registry/node';
+import { registryPlugin } from './lib/registry/build/projections';
+import { loadRegistry } from './lib/registry/build/node';
 
 export default defineConfig({
-  // WxtVitest brings WXT's plugins but not the build's own; the popup's `virtual:glance` is added here.
-  plugins: [WxtVitest(), glancePlugin(loadRegistry(import.meta.dirname))],
+  // WxtVitest brings WXT's plugins but not the build's own; the registry's virtual modules are added here.
+  plugins: [WxtVitest(), registryPlugin(loadRegistry(import.meta.dirname))],
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',

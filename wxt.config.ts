@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { toolMatchPatterns } from './lib/detection/match-patterns';
-import { glancePlugin } from './lib/registry/glance';
-import { loadRegistry } from './lib/registry/node';
+import { registryPlugin } from './lib/registry/build/projections';
+import { loadRegistry } from './lib/registry/build/node';
 
 // Fails the build with every invalid file and field named.
 const registry = loadRegistry(import.meta.dirname);
@@ -28,8 +28,8 @@ const fixtureHosts =
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   imports: false,
-  // The first screen's facts of every tool, projected from the validated registry (lib/registry/glance.ts).
-  vite: () => ({ plugins: [glancePlugin(registry)] }),
+  // What runtime code reads of the registry: projections of the validated registry (lib/registry/build/projections.ts).
+  vite: () => ({ plugins: [registryPlugin(registry)] }),
   manifest: ({ browser, mode }) => ({
     // Name and description in the browser's language, from public/_locales.
     name: '__MSG_extName__',

@@ -1,14 +1,18 @@
 /**
  * Detection cost per URL with the real registry and with it padded to 1,000 and 10,000 tools. Run by
- * `npm run bench` through Vitest's benchmark fixture (`vitest run --project bench`), never by `npm test`.
+ * `npm run bench` through Vitest's benchmark fixture (`vitest bench --run`), never by `npm test`.
  * The URL mix is fixed, so a slowdown can only come from the registry's size.
  */
 import { writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { test } from 'vitest';
-import { createDetector, exampleParts } from '@/lib/detection/engine';
-import type { DetectableTool } from '@/lib/detection/rules';
+import { createDetector } from '@/lib/detection/engine';
+import { exampleParts, type DetectableTool } from '@/lib/registry/build/rules-schema';
 import type { PageSignals } from '@/lib/detection/shapes';
-import { detectableTools } from '@/lib/registry/detection-rules';
+import { loadRegistry } from '@/lib/registry/build/node';
+
+// The full registry, for its examples; the shipped rules leave them out.
+const { tools: registryTools } = loadRegistry(dirname(import.meta.dirname));
 
 const syntheticHost = (index: number): string => `tool${index}.example-conf.test`;
 
@@ -17,25 +21,23 @@ const syntheticTools = (count: number): DetectableTool[] =>
   Array.from({ length: count }, (_, index) => ({
     id: `synthetic-${index}`,
     detection: {
-      label: 'S',
       hosts: [{ domain: syntheticHost(index), subdomains: index % 2 === 0 }],
       meetingPaths: ['^/j/\\d+', '^/meet/[a-z0-9-]+'],
-      examples: { match: [], noMatch: [] },
     },
   }));
 
 // The registry's own examples, addresses on synthetic hosts every padded registry has, and unrelated sites.
 const words = ['news', 'shop', 'mail', 'docs', 'blog', 'cloud', 'maps', 'video', 'forum', 'bank'];
 const inputs: Array<{ url: string; signals?: PageSignals }> = [
-  ...detectableTools.flatMap((tool) => [...tool.detection.examples.match.map(exampleParts), ...tool.detection.examples.noMatch.map(exampleParts)]),
+  ...registryTools.flatMap((tool) => [...tool.detection.examples.match.map(exampleParts), ...tool.detection.examples.noMatch.map(exampleParts)]),
   ...Array.from({ length: 300 }, (_, index) => ({ url: `https://${index % 4 ? '' : 'eu.'}${syntheticHost((index * 7) % 900)}${['/j/4815162342?pwd=x', '/meet/weekly-sync', '/settings', '/'][index % 4]}` })),
   ...Array.from({ length: 300 }, (_, index) => ({ url: `https://${words[index % 10]}.${words[(index * 3) % 10]}${index}.example/${words[(index * 7) % 10]}/${index * 7919}?ref=x#top` })),
 ];
 
-const sizes = [detectableTools.length, 1_000, 10_000];
+const sizes = [registryTools.length, 1_000, 10_000];
 
 test('detection per URL with the real registry and 1,000 and 10,000 tools', async ({ bench }) => {
-  const detectors = sizes.map((size) => createDetector([...detectableTools, ...syntheticTools(size - detectableTools.length)]));
+  const detectors = sizes.map((size) => createDetector([...registryTools, ...syntheticTools(size - registryTools.length)]));
   const runs = detectors.map((detect, index) =>
     bench(`${sizes[index]} tools`, () => {
       for (const { url, signals } of inputs) detect(url, signals);

@@ -3,7 +3,7 @@ import type { Detection } from '@/lib/detection/shapes';
 import { formatDate } from '@/lib/i18n';
 import type { Lang } from '@/lib/lang';
 import type { RegistryView } from '@/lib/registry/popup-registry';
-import type { Section, Tool } from '@/lib/registry/schema';
+import type { Section, Tool } from '@/lib/registry/build/schema';
 import { usePopupStore } from '@/lib/store';
 import { assessmentLine, keyFactRows } from '@/lib/key-facts';
 import { buildSummary, type Block, type Line, type SummaryModel } from '@/lib/summary';

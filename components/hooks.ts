@@ -2,7 +2,7 @@ import { use, useMemo } from 'react';
 import { translator, type Translate } from '@/lib/i18n';
 import type { Lang } from '@/lib/lang';
 import type { RegistryView } from '@/lib/registry/popup-registry';
-import type { Tool } from '@/lib/registry/schema';
+import type { Tool } from '@/lib/registry/build/schema';
 import { selectLang, usePopupStore } from '@/lib/store';
 
 export function useLang(): Lang {

@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { detectableTools, detectTool, linkWrappers } from '@/lib/registry/detection-rules';
+import { detectableTools, detectTool, linkWrappers } from '@/lib/registry/rules';
 import { markerQuery, scanPage } from '@/lib/scan';
 
 // Injected on the popup's request only (scripting.executeScript); its return value is the scan.

@@ -9,7 +9,7 @@ import type { Lang } from '@/lib/lang';
 import { LinkedToolSchema, parseMessage, type MessageReply } from '@/lib/messaging/protocol';
 import { preferencesItem, readLanguage } from '@/lib/preferences';
 import { catalogById } from '@/lib/registry/catalog';
-import { detectableTools, detectionById, detectTool, linkWrappers } from '@/lib/registry/detection-rules';
+import { detectableTools, detectTool, linkWrappers } from '@/lib/registry/rules';
 import { markerQuery, probeGlobals } from '@/lib/scan';
 import { clearTabState, getTabState, setTabState, storedTabIds, type TabState } from '@/lib/tab-state';
 
@@ -122,8 +122,7 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
 
   async function apply(tabId: number, detection: Detection | null, via: TabState['via']): Promise<TabState | null> {
     const entry = detection && catalogById.get(detection.toolId);
-    const rules = detection && detectionById.get(detection.toolId);
-    if (!detection || !entry || !rules) {
+    if (!detection || !entry) {
       await clearTabState(tabId);
       await deps.badge(tabId, null);
       return null;
@@ -131,7 +130,7 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
     const state: TabState = { detection, via };
     // The badge first: a worker stopped between the two leaves a stored state that differs from the next
     // detection, so the next event repairs both; the other order could leave a wrong badge for good.
-    await deps.badge(tabId, badgeFor(detection, { name: entry.name, label: rules.label }, await deps.language()));
+    await deps.badge(tabId, badgeFor(detection, entry, await deps.language()));
     await setTabState(tabId, state);
     return state;
   }

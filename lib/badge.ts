@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Detection } from '@/lib/detection/shapes';
 import { translator } from '@/lib/i18n';
 import type { Lang } from '@/lib/lang';
-import type { Text } from '@/lib/registry/schema';
+import type { Text } from '@/lib/registry/build/schema';
 
 export interface BadgeView {
   text: string;

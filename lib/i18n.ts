@@ -1,3 +1,4 @@
+// Reached from wxt.config.ts (through the registry's build code): relative imports only, no `@/`.
 import rawStrings from '../data/ui-strings.json';
 import type { Lang } from './lang';
 

@@ -1,7 +1,7 @@
-// Reached from wxt.config.ts (through the glance projection): relative imports only, no `@/`.
+// Reached from wxt.config.ts (through the registry's build code): relative imports only, no `@/`.
 import { countryName, formatDate, formatList, translator, type Translate } from './i18n';
 import type { Lang } from './lang';
-import type { Assessment, Section, Text, Tool } from './registry/schema';
+import type { Assessment, Section, Text, Tool } from './registry/build/schema';
 
 /**
  * The first screen's facts: what the marks are, how each row is derived from a tool's structured facts, and

@@ -1,8 +1,8 @@
 import type { Detector } from '@/lib/detection/engine';
 import { collectLinkCandidates, summarizeLinks, type LinkedTool } from '@/lib/detection/links';
-import type { DetectableTool } from '@/lib/detection/rules';
+import type { DetectableTool } from '@/lib/registry/build/rules-schema';
 import type { PageSignals } from '@/lib/detection/shapes';
-import type { Wrapper } from '@/lib/detection/wrappers';
+import type { LinkWrapper } from '@/lib/registry/build/wrappers-schema';
 
 /** Scripts and frames read from a page, in document order; the rest is never read. */
 export const ELEMENT_LIMIT = 200;
@@ -66,7 +66,7 @@ function sources(doc: Document, tag: 'script' | 'iframe'): string[] {
 export function scanPage(
   doc: Document,
   detect: Detector,
-  wrappers: readonly Wrapper[],
+  wrappers: readonly LinkWrapper[],
   { selectors, globals }: { selectors: readonly string[]; globals: readonly string[] },
 ): PageScan {
   const matched = selectors.filter((selector) => {

@@ -2,7 +2,7 @@ import { citeArticle } from '@/lib/format';
 import { countryName, formatDate, formatList, translator, type Translate } from '@/lib/i18n';
 import { LANGS, type Lang } from '@/lib/lang';
 import { assessmentLine, describeAssessment, glanceOf, keyFactRows, type AssessmentLine, type KeyFactRow } from '@/lib/key-facts';
-import type { KeyFacts, LegalBasis, Section, Text, Tool } from '@/lib/registry/schema';
+import type { KeyFacts, LegalBasis, Section, Text, Tool } from '@/lib/registry/build/schema';
 
 /** Provider-stated bases first, then what organisations typically state. (Types only from the schema: it is build-time code.) */
 const STATED_BY: ReadonlyArray<LegalBasis['statedBy']> = ['provider', 'typical'];

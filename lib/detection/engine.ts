@@ -1,4 +1,5 @@
-import type { DetectableTool, Example, Marker } from './rules';
+// Reached from wxt.config.ts (through the registry's build code): relative imports only, no `@/`.
+import type { DetectableTool, Marker } from '../registry/build/rules-schema';
 import type { Detection, Evidence, PageSignals } from './shapes';
 
 export type Detector = (url: string, signals?: PageSignals) => Detection | null;
@@ -177,9 +178,4 @@ export function createDetector(tools: readonly DetectableTool[], proxySuffixes: 
       return null;
     }
   };
-}
-
-/** Splits a registry example into its URL and the page signals it needs. */
-export function exampleParts(example: Example): { url: string; signals?: PageSignals } {
-  return typeof example === 'string' ? { url: example } : example;
 }

@@ -1,5 +1,6 @@
+// Reached from wxt.config.ts (through the registry's build code): relative imports only, no `@/`.
 import type { Detector } from './engine';
-import type { Wrapper } from './wrappers';
+import type { LinkWrapper } from '../registry/build/wrappers-schema';
 
 /** How much of a page the meeting-link scan reads, whatever the page holds. */
 export const LINK_LIMITS = {
@@ -76,11 +77,11 @@ function proofpointV3(url: URL): string | null {
   return failed ? null : address;
 }
 
-type CompiledWrapper = Wrapper & { pathPattern: RegExp };
-const compiledWrappers = new WeakMap<readonly Wrapper[], CompiledWrapper[]>();
+type CompiledWrapper = LinkWrapper & { pathPattern: RegExp };
+const compiledWrappers = new WeakMap<readonly LinkWrapper[], CompiledWrapper[]>();
 
 /** The wrappers with their path patterns compiled, once per list. */
-function compile(wrappers: readonly Wrapper[]): CompiledWrapper[] {
+function compile(wrappers: readonly LinkWrapper[]): CompiledWrapper[] {
   let compiled = compiledWrappers.get(wrappers);
   if (!compiled) {
     compiled = wrappers.map((wrapper) => ({ ...wrapper, pathPattern: new RegExp(wrapper.path) }));
@@ -125,7 +126,7 @@ function safeDecode(text: string): string | null {
  * LINK_LIMITS.unwrapDepth levels, locally and without any request. Returns the innermost address, or the
  * input when it is not wrapped; anything unreadable stops the unwrapping where it is.
  */
-export function unwrapLink(input: string, wrappers: readonly Wrapper[]): string {
+export function unwrapLink(input: string, wrappers: readonly LinkWrapper[]): string {
   const compiled = compile(wrappers);
   let current = input;
   for (let depth = 0; depth < LINK_LIMITS.unwrapDepth; depth++) {
@@ -260,7 +261,7 @@ export function collectLinkCandidates(doc: Document): LinkCandidates {
  * The tools among `candidates`, each once with the number of distinct links to it, in order of first
  * appearance. Only tool ids and counts leave this function: the addresses, which can carry join secrets, do not.
  */
-export function summarizeLinks(candidates: readonly string[], detect: Detector, wrappers: readonly Wrapper[]): LinkedTool[] {
+export function summarizeLinks(candidates: readonly string[], detect: Detector, wrappers: readonly LinkWrapper[]): LinkedTool[] {
   const links = new Map<string, Set<string>>();
   for (const candidate of new Set(candidates)) {
     const address = unwrapLink(candidate, wrappers);

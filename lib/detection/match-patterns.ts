@@ -1,5 +1,6 @@
-import type { DetectableTool } from './rules';
-import type { Wrapper } from './wrappers';
+// Reached from wxt.config.ts (through the registry's build code): relative imports only, no `@/`.
+import type { DetectableTool } from '../registry/build/rules-schema';
+import type { LinkWrapper } from '../registry/build/wrappers-schema';
 
 /** A host's match pattern, with its subdomains if the rule covers them. */
 const hostPattern = ({ domain, subdomains }: { domain: string; subdomains: boolean | 'only' }): string => `https://${subdomains ? '*.' : ''}${domain}/*`;
@@ -36,7 +37,7 @@ function literalPrefix(pattern: string): string {
  * Match patterns for links through the wrappers the extension can undo, as narrow as each wrapper's path
  * allows (`*://*.google.com/url*`, not all of google.com). Used for the link menu, never as permissions.
  */
-export function wrapperMatchPatterns(wrappers: readonly Wrapper[]): string[] {
+export function wrapperMatchPatterns(wrappers: readonly LinkWrapper[]): string[] {
   const patterns = wrappers.flatMap((wrapper) => wrapper.domains.map((domain) => `*://*.${domain}${literalPrefix(wrapper.path)}*`));
   return [...new Set(patterns)].sort();
 }

@@ -1,3 +1,4 @@
+// Reached from wxt.config.ts (through the registry's build code): relative imports only, no `@/`.
 // zod/mini: these schemas run in the popup and the background, where bundle size counts.
 import * as z from 'zod/mini';
 

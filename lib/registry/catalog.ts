@@ -1,28 +1,9 @@
-import meta from '../../data/registry.json';
-import type { Status, Text } from './schema';
-import { idFromPath } from './tool-id';
+import { catalog, dataAsOf } from 'virtual:registry/catalog';
+import type { CatalogEntry } from './build/projections';
 
-/** What lists, badges and search need of every tool; the full entries load on demand (popup-registry.ts). */
-export interface CatalogEntry {
-  id: string;
-  name: Text;
-  status: Status;
-}
+export type { CatalogEntry };
 
-/** The catalog as users see it: by English name, so both languages list tools in the same order. */
-export function sortCatalog<T extends CatalogEntry>(entries: readonly T[]): T[] {
-  return [...entries].sort((a, b) => a.name.en.localeCompare(b.name.en));
-}
-
-// Named JSON imports keep each bundle to the fields it reads. The registry was validated at build
-// time (wxt.config.ts), so these are trusted here.
-const names = import.meta.glob<Text>('../../data/tools/*.json', { eager: true, import: 'name' });
-const statuses = import.meta.glob<Status>('../../data/tools/*.json', { eager: true, import: 'status' });
-
-export const catalog: readonly CatalogEntry[] = sortCatalog(
-  Object.keys(names).map((path) => ({ id: idFromPath(path), name: names[path]!, status: statuses[path]! })),
-);
+/** Every tool's id, name, status and badge label, by English name; projected from the validated registry at build time. */
+export { catalog, dataAsOf };
 
 export const catalogById: ReadonlyMap<string, CatalogEntry> = new Map(catalog.map((entry) => [entry.id, entry]));
-
-export const dataAsOf: string = meta.dataAsOf;

@@ -1,7 +1,7 @@
-import glances from 'virtual:glance';
+import glances from 'virtual:registry/glance';
 import { catalog, catalogById, dataAsOf, type CatalogEntry } from './catalog';
 import type { Glance } from '../key-facts';
-import type { Tool } from './schema';
+import type { Tool } from './build/schema';
 import { idFromPath } from './tool-id';
 
 /** How the popup reads the registry: the catalog at once, full entries when shown. */
@@ -18,7 +18,7 @@ export interface RegistryView {
 }
 
 // One chunk per tool, as JSON text: the popup loads only the entries it shows. `?raw` keeps these modules
-// apart from the catalog's field imports, so the start-up chunk never pulls in whole entries.
+// out of the start-up chunk, which has the catalog and glance projections instead.
 const loaders = new Map(
   Object.entries(import.meta.glob<string>('../../data/tools/*.json', { import: 'default', query: '?raw' })).map(
     ([path, load]) => [idFromPath(path), load],

@@ -1,15 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { addressesInText, collectLinkCandidates, LINK_LIMITS, summarizeLinks, unwrapLink } from '@/lib/detection/links';
 import { linkMatchPatterns, toolMatchPatterns, wrapperMatchPatterns } from '@/lib/detection/match-patterns';
-import { detectableTools } from '@/lib/registry/detection-rules';
-import { detectTool, linkWrappers } from '@/lib/registry/detection-rules';
+import { detectableTools, detectTool, linkWrappers } from '@/lib/registry/rules';
+import { registry } from './support/registry';
 
 const zoom = 'https://zoom.us/j/85512345678?pwd=abc';
 const safeLink = (target: string) => `https://eur01.safelinks.protection.outlook.com/?url=${encodeURIComponent(target)}&data=05%7C01&sdata=x&reserved=0`;
 const google = (target: string) => `https://www.google.com/url?q=${encodeURIComponent(target)}&sa=D`;
 
 describe('unwrapping redirect wrappers', () => {
-  it.each(linkWrappers.flatMap((wrapper) => wrapper.examples.map((example) => [wrapper.name, example.wrapped, example.target] as const)))(
+  it.each(registry.wrappers.flatMap((wrapper) => wrapper.examples.map((example) => [wrapper.name, example.wrapped, example.target] as const)))(
     '%s: %s',
     (_, wrapped, target) => {
       expect(unwrapLink(wrapped, linkWrappers)).toBe(target);

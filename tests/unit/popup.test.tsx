@@ -1,7 +1,7 @@
 import { act, cleanup, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatDate } from '@/lib/i18n';
-import { parseRegistry } from '@/lib/registry/check';
+import { parseRegistry } from '@/lib/registry/build/check';
 import { usePopupStore } from '@/lib/store';
 import { rawRegistry, registry, teams, viewOf } from './support/registry';
 import { onTeams, renderPopup } from './support/render';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { detectableTools, detectTool, linkWrappers } from '@/lib/registry/detection-rules';
+import { detectableTools, detectTool, linkWrappers } from '@/lib/registry/rules';
 import { ELEMENT_LIMIT, markerQuery, probeGlobals, scanPage } from '@/lib/scan';
 
 const { globals } = markerQuery(detectableTools);

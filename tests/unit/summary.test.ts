@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessmentLine, glanceOf, keyFactRows, type KeyFactId } from '@/lib/key-facts';
 import { summaryToMarkdown } from '@/lib/markdown';
-import type { Assessment, Tool } from '@/lib/registry/schema';
+import type { Assessment, Tool } from '@/lib/registry/build/schema';
 import { buildSummary } from '@/lib/summary';
 import { exampleTool, registry, teams } from './support/registry';
 

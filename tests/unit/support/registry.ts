@@ -1,10 +1,10 @@
 import meta from '@/data/registry.json';
 import wrappers from '@/data/link-wrappers.json';
-import { parseRegistry, type RawRegistry, type Registry } from '@/lib/registry/check';
-import { sortCatalog } from '@/lib/registry/catalog';
+import { parseRegistry, type RawRegistry, type Registry } from '@/lib/registry/build/check';
 import { glanceOf } from '@/lib/key-facts';
+import { catalogOf } from '@/lib/registry/build/projections';
 import type { RegistryView } from '@/lib/registry/popup-registry';
-import type { Tool } from '@/lib/registry/schema';
+import type { Tool } from '@/lib/registry/build/schema';
 
 const entries = import.meta.glob('../../../data/tools/*.json', { eager: true, import: 'default' });
 
@@ -46,7 +46,7 @@ export function exampleTool(): Tool {
  * the detected tool is when the popup first renders.
  */
 export function viewOf(source: Registry = registry): RegistryView {
-  const catalog = sortCatalog(source.tools.map(({ id, name, status }) => ({ id, name, status })));
+  const catalog = catalogOf(source);
   return {
     catalog,
     byId: new Map(catalog.map((entry) => [entry.id, entry])),

@@ -1,7 +1,10 @@
+// Build code: runs in Node at build time (wxt.config.ts, the registry check, tests, the bench). Runtime code
+// imports only `type`s from here: one value import would pull full zod and the registry's authoring data into a bundle.
+// Reached from wxt.config.ts, which loads before Vite's `@/` alias exists: relative imports only, no `@/`.
 import { z } from 'zod';
-import { DetectionRulesSchema, HostnameSchema } from '../detection/rules';
-import { TOOL_ID_PATTERN } from '../detection/shapes';
-import { LANGS } from '../lang';
+import { DetectionRulesSchema, HostnameSchema } from './rules-schema';
+import { TOOL_ID_PATTERN } from '../../detection/shapes';
+import { LANGS } from '../../lang';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 

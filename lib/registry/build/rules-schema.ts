@@ -1,5 +1,8 @@
+// Build code: runs in Node at build time (wxt.config.ts, the registry check, tests, the bench). Runtime code
+// imports only `type`s from here: one value import would pull full zod and the registry's authoring data into a bundle.
+// Reached from wxt.config.ts, which loads before Vite's `@/` alias exists: relative imports only, no `@/`.
 import { z } from 'zod';
-import { MARKER_TYPES, PageSignalsSchema } from './shapes';
+import { MARKER_TYPES, PageSignalsSchema, type PageSignals } from '../../detection/shapes';
 
 /** A lowercase DNS host name with at least two labels. */
 export const HostnameSchema = z
@@ -35,6 +38,11 @@ export function authorMarker(marker: Marker): boolean {
 /** An address the rules must recognise, alone or with the page signals a scan would find there. */
 export const ExampleSchema = z.union([z.string(), z.strictObject({ url: z.string(), signals: PageSignalsSchema })]);
 export type Example = z.infer<typeof ExampleSchema>;
+
+/** Splits a registry example into its URL and the page signals it needs. */
+export function exampleParts(example: Example): { url: string; signals?: PageSignals } {
+  return typeof example === 'string' ? { url: example } : example;
+}
 
 export const DetectionRulesSchema = z.strictObject({
   /** Badge text, at most 4 characters. */
@@ -83,8 +91,11 @@ export const DetectionRulesSchema = z.strictObject({
 });
 export type DetectionRules = z.infer<typeof DetectionRulesSchema>;
 
+/** The rules detection runs on: the badge label travels in the catalog, the examples only serve checks and tests. */
+export type ToolRules = Omit<DetectionRules, 'label' | 'examples'>;
+
 /** What the engine needs of a tool: its id and rules. */
 export interface DetectableTool {
   id: string;
-  detection: DetectionRules;
+  detection: ToolRules;
 }

@@ -1,3 +1,6 @@
+// Build code: runs in Node at build time (wxt.config.ts, the registry check, tests, the bench). Runtime code
+// imports only `type`s from here: one value import would pull full zod and the registry's authoring data into a bundle.
+// Reached from wxt.config.ts, which loads before Vite's `@/` alias exists: relative imports only, no `@/`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_FILES, parseRegistry, RegistryError, type RawRegistry, type Registry, type RegistryProblem } from './check';

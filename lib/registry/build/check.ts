@@ -1,9 +1,13 @@
+// Build code: runs in Node at build time (wxt.config.ts, the registry check, tests, the bench). Runtime code
+// imports only `type`s from here: one value import would pull full zod and the registry's authoring data into a bundle.
+// Reached from wxt.config.ts, which loads before Vite's `@/` alias exists: relative imports only, no `@/`.
 import type { z } from 'zod';
-import { createDetector, exampleParts } from '../detection/engine';
-import { unwrapLink } from '../detection/links';
-import { WrappersSchema, type Wrapper } from '../detection/wrappers';
+import { createDetector } from '../../detection/engine';
+import { unwrapLink } from '../../detection/links';
+import { exampleParts } from './rules-schema';
+import { WrappersSchema, type Wrapper } from './wrappers-schema';
 import { RegistryMetaSchema, ToolSchema, UiStringsSchema, type RegistryMeta, type Tool } from './schema';
-import { idFromPath } from './tool-id';
+import { idFromPath } from '../tool-id';
 
 export interface Registry {
   meta: RegistryMeta;

@@ -1,5 +1,8 @@
+// Build code: runs in Node at build time (wxt.config.ts, the registry check, tests, the bench). Runtime code
+// imports only `type`s from here: one value import would pull full zod and the registry's authoring data into a bundle.
+// Reached from wxt.config.ts, which loads before Vite's `@/` alias exists: relative imports only, no `@/`.
 import { z } from 'zod';
-import { HostnameSchema } from './rules';
+import { HostnameSchema } from './rules-schema';
 
 /**
  * How a redirect wrapper carries the address it leads to:
@@ -29,5 +32,7 @@ export const WrapperSchema = z.strictObject({
   examples: z.array(z.strictObject({ wrapped: z.url(), target: z.url() })).min(1),
 });
 export type Wrapper = z.infer<typeof WrapperSchema>;
+/** What unwrapping needs of a wrapper: sources and examples only serve readers and checks. */
+export type LinkWrapper = Omit<Wrapper, 'sources' | 'examples'>;
 
 export const WrappersSchema = z.strictObject({ wrappers: z.array(WrapperSchema).min(1) });

@@ -1,4 +1,0 @@
-declare module 'virtual:glance' {
-  const glance: Readonly<Record<string, import('./glance').Glance>>;
-  export default glance;
-}
