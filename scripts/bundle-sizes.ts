@@ -12,6 +12,16 @@ import { gzipSync } from 'node:zlib';
 export const KB = 1024;
 
 /** The size goals (issue #20), gzip at level 9. KB means 1024 bytes throughout. */
+/**
+ * What `npm test` holds the shipped build to: the goals where they are met, and for the popup a guard against
+ * growth at today's size plus a small margin, since its goal is not met with React (README, Performance).
+ */
+export const SIZE_BUDGETS = {
+  popupJsGzip: 105 * KB,
+  pageScanGzip: 8 * KB,
+  backgroundGzip: 30 * KB,
+} as const;
+
 export const SIZE_GOALS = {
   /** What popup.html loads up front: its scripts, module preloads and their static imports. */
   popupJsGzip: 80 * KB,

@@ -24,7 +24,7 @@ test('the popup for that tab shows the Teams summary with its key facts, kept in
   const popup = await firefox.popup(tabId);
   expect(await text(popup, 'h1')).toBe('Microsoft Teams');
   const labels = await popup.$$eval('.key-facts .fact-label', (elements) => elements.map((element) => element.textContent?.trim()));
-  expect(labels).toEqual(['Who processes:', 'Where data goes:', 'Recording and transcripts:', 'AI features:', 'End-to-end encryption:', 'Data-processing agreement:']);
+  expect(labels).toEqual(['Who processes:', 'Where data goes:', 'Recording and transcripts:', 'AI features:', 'End-to-end encryption:', 'Data-processing agreement:', 'Assessment:']);
   const session = await popup.evaluate(async () => JSON.stringify(await (globalThis as unknown as { browser: typeof chrome }).browser.storage.session.get(null)));
   expect(session).toContain('"toolId":"microsoft-teams"');
   expect(session).not.toContain('meetup-join');
@@ -81,4 +81,35 @@ test('meeting links on a webmail page are listed by tool and count', async ({ fi
     'Google Meet · 1 link',
     'Webex · 1 link',
   ]);
+});
+
+/** The longest pause of a page's main thread, measured by the page itself, while the popup scans it. */
+async function pauseDuringScan(firefox: FirefoxExtension, fixtureName: string): Promise<number> {
+  firefox.serve('https://www.example.com', fixture(fixtureName));
+  const { page, tabId } = await firefox.open('https://www.example.com/notes');
+  await page.evaluate(() => (window as unknown as { resetPause(): void }).resetPause());
+  const popup = await firefox.popup(tabId);
+  await popup.waitForSelector('.meeting-links .linked-name');
+  expect(await text(popup, '.meeting-links .linked-name')).toBe('Zoom · 1 link');
+  await new Promise((done) => setTimeout(done, 50));
+  const pause = await page.evaluate(() => (window as unknown as { longestPause: number }).longestPause);
+  await popup.close();
+  await page.close();
+  return pause;
+}
+
+test('reading 200,000 characters of hostile text for links pauses the page no longer than prose does', async ({ firefox }) => {
+  const prose = await pauseDuringScan(firefox, 'prose-text.html');
+  const hostile = await pauseDuringScan(firefox, 'hostile-text.html');
+  // Quadratic matching froze the page for about 7 s here; the prose page says how much a busy machine adds.
+  expect(hostile).toBeLessThan(Math.max(100, 3 * prose));
+});
+
+test('a page that only names tools, or holds elements named like their globals, shows no tool and no badge', async ({ firefox }) => {
+  firefox.serve('https://www.example.com', fixture('false-markers.html'));
+  const { tabId } = await firefox.open('https://www.example.com/article');
+  const popup = await firefox.popup(tabId);
+  await popup.waitForSelector('h1');
+  expect(await text(popup, 'h1')).toBe('No conferencing tool detected');
+  expect((await firefox.badge(tabId)).text).toBe('');
 });
