@@ -1,14 +1,12 @@
-import type { KeyFactRow, Mark } from '@/lib/summary';
+import { MARK_SIGNS, type KeyFactRow, type Mark } from '@/lib/summary';
 import { useT } from './hooks';
-
-const SIGNS: Record<Mark, string> = { ok: '✓', caution: '!', info: 'i', unknown: '?' };
 
 /** A fact's status mark: a shape with its own sign and a spoken name, so colour is never the only cue. */
 export function FactMark({ mark }: { mark: Mark }) {
   const t = useT();
   return (
     <span className={`mark mark-${mark}`} role="img" aria-label={t(`mark.${mark}`)} title={t(`mark.${mark}`)}>
-      {SIGNS[mark]}
+      {MARK_SIGNS[mark]}
     </span>
   );
 }

@@ -1,5 +1,5 @@
 import rawStrings from '../data/ui-strings.json';
-import type { Lang } from './lang';
+import { LOCALES, type Lang } from './lang';
 
 type Text = Record<Lang, string>;
 type RawKey = keyof typeof rawStrings;
@@ -30,10 +30,10 @@ function cached<T>(create: (lang: Lang) => T): (lang: Lang) => T {
   };
 }
 
-const pluralRules = cached((lang) => new Intl.PluralRules(lang));
-const dateFormat = cached((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }));
-const regionNames = cached((lang) => new Intl.DisplayNames([lang], { type: 'region' }));
-const listFormat = cached((lang) => new Intl.ListFormat(lang, { type: 'conjunction' }));
+const pluralRules = cached((lang) => new Intl.PluralRules(LOCALES[lang]));
+const dateFormat = cached((lang) => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }));
+const regionNames = cached((lang) => new Intl.DisplayNames([LOCALES[lang]], { type: 'region' }));
+const listFormat = cached((lang) => new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' }));
 
 /**
  * A translator bound to one language; `{name}` placeholders are filled from `vars`. A plural key picks its
@@ -57,7 +57,7 @@ export function countryName(code: string, lang: Lang): string {
   return regionNames(lang).of(code) ?? code;
 }
 
-/** Joins items as the language does: "A, B und C" / "A, B, and C". */
+/** Joins items as the language does: "A, B und C" / "A, B and C". */
 export function formatList(items: readonly string[], lang: Lang): string {
   return listFormat(lang).format(items);
 }

@@ -13,6 +13,9 @@ import type { KeyFacts, Section, Text, Tool } from '@/lib/registry/schema';
 /** A fact's status mark: shown as an icon with a text label, never by colour alone. Facts, not verdicts. */
 export type Mark = 'ok' | 'caution' | 'info' | 'unknown';
 
+/** Each mark's sign: one table for the popup, the registry page and every export, so a pasted ! is the popup's !. */
+export const MARK_SIGNS: Readonly<Record<Mark, string>> = { ok: '✓', caution: '!', info: 'i', unknown: '?' };
+
 export const KEY_FACTS = ['who', 'where', 'recording', 'ai', 'e2ee', 'dpa'] as const;
 export type KeyFactId = (typeof KEY_FACTS)[number];
 

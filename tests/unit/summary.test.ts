@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { summaryToMarkdown } from '@/lib/markdown';
+import { escapeMarkdown, summaryToMarkdown } from '@/lib/markdown';
+import { summaryToPlainText } from '@/lib/plain-text';
 import { glanceOf, type KeyFactInput } from '@/lib/registry/glance';
 import type { Tool } from '@/lib/registry/schema';
-import { buildSummary, keyFactRows, type KeyFactId } from '@/lib/summary';
+import { buildSummary, keyFactRows, MARK_SIGNS, type KeyFactId } from '@/lib/summary';
 import { teams } from './support/registry';
 
 /** The Teams entry with some key facts changed, to see how the first screen follows the structured facts. */
@@ -25,7 +26,7 @@ describe('key facts come from the structured registry facts', () => {
       ['where', 'caution', 'United States · EU-US Data Privacy Framework and standard contractual clauses'],
       ['recording', 'caution', "Possible, started by the organiser and permitted participants; kept in the provider's cloud; transcripts possible"],
       ['ai', 'caution', 'Available; off until someone turns it on'],
-      ['e2ee', 'caution', 'Optional, off by default (not in the browser, limited number of participants, no recording, no transcription, and no AI)'],
+      ['e2ee', 'caution', 'Optional, off by default (not in the browser, limited number of participants, no recording, no transcription and no AI)'],
       ['dpa', 'ok', 'Offered to customers · part of the terms'],
     ]);
   });
@@ -74,7 +75,7 @@ describe('the popup and the Markdown export share one view model', () => {
     for (const source of model.sources) if (source.url) expect(markdown).toContain(`(<${source.url}>)`);
     for (const statement of teams.statements ?? []) expect(unescape(markdown)).toContain(statement.text.en);
     expect(markdown).toContain('(<https://privacy.microsoft.com/de-de/privacystatement>)');
-    expect(markdown).toContain('Data as of November 23, 2026');
+    expect(markdown).toContain('Data as of 23 November 2026');
   });
 
   it('attributes the organisation’s own claims to its notice', () => {
@@ -91,6 +92,38 @@ describe('the popup and the Markdown export share one view model', () => {
 
   it('escapes Markdown in registry text, so it stays literal', () => {
     const tool = variant((entry) => (entry.summary = { de: '*fett* [x](javascript:alert(1))', en: '*bold* [x](javascript:alert(1))' }));
-    expect(summaryToMarkdown(buildSummary(tool, 'en', '2026-11-23'), 'en')).toContain('\\*bold\\* \\[x\\]\\(javascript:alert\\(1\\)\\)');
+    expect(summaryToMarkdown(buildSummary(tool, 'en', '2026-11-23'), 'en')).toContain('\\*bold\\* \\[x\\](javascript:alert(1))');
+  });
+});
+
+describe('copies that paste well', () => {
+  for (const lang of ['en', 'de'] as const) {
+    it(`the plain-text summary has the popup's signs and labels, bare links and the data date, and no markup (${lang})`, () => {
+      const model = buildSummary(teams, lang, '2026-11-23');
+      const text = summaryToPlainText(model, lang);
+      expect(text.split('\n')[0]).toBe(model.name);
+      for (const fact of model.keyFacts) expect(text).toContain(`${MARK_SIGNS[fact.mark]} ${fact.label}: ${fact.text}`);
+      for (const source of model.sources.filter((source) => source.url)) expect(text).toContain(`\n    ${source.url}\n`);
+      expect(text).toContain(model.footer);
+      expect(text).not.toMatch(/[\\*_#]|\]\(/);
+    });
+  }
+
+  it('the Markdown escapes only what Markdown reads, so "Art. 6(1)(b)" stays as it is', () => {
+    const markdown = summaryToMarkdown(buildSummary(teams, 'en', '2026-11-23'), 'en');
+    expect(markdown).toContain('Art. 6(1)(b) GDPR');
+    expect(markdown).not.toContain('\\(');
+    expect(markdown).not.toMatch(/\n\n\n/);
+    for (const sign of ['⚠', 'ⓘ']) expect(markdown).not.toContain(sign);
+  });
+
+  it.each([
+    ['# not a heading', '\\# not a heading'],
+    ['1. not a list', '1\\. not a list'],
+    ['snake_case stays, _emphasis_ does not', 'snake_case stays, \\_emphasis\\_ does not'],
+    ['a <script> tag and &amp;', 'a \\<script> tag and \\&amp;'],
+    ['costs (in EUR) [estimate]', 'costs (in EUR) \\[estimate\\]'],
+  ])('escapes %j as %j', (text, expected) => {
+    expect(escapeMarkdown(text)).toBe(expected);
   });
 });
