@@ -1,11 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import { glancePlugin } from './lib/registry/glance';
+import { projectionsPlugin } from './lib/registry/projections';
 import { loadRegistry } from './lib/registry/node';
 
 export default defineConfig({
-  // WxtVitest brings WXT's plugins but not the build's own; the popup's `virtual:glance` is added here.
-  plugins: [WxtVitest(), glancePlugin(loadRegistry(import.meta.dirname))],
+  // WxtVitest brings WXT's plugins but not the build's own; the registry's projections (`virtual:glance`, …) are added here.
+  plugins: [WxtVitest(), projectionsPlugin(loadRegistry(import.meta.dirname))],
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { toolMatchPatterns } from './lib/detection/match-patterns';
-import { glancePlugin } from './lib/registry/glance';
+import { projectionsPlugin } from './lib/registry/projections';
 import { loadRegistry } from './lib/registry/node';
 
 // Fails the build with every invalid file and field named.
@@ -28,8 +28,8 @@ const fixtureHosts =
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   imports: false,
-  // The first screen's facts of every tool, projected from the validated registry (lib/registry/glance.ts).
-  vite: () => ({ plugins: [glancePlugin(registry)] }),
+  // What each bundle reads of the registry, projected from the validated entries (lib/registry/projections.ts).
+  vite: () => ({ plugins: [projectionsPlugin(registry)] }),
   manifest: ({ browser, mode }) => ({
     // Name and description in the browser's language, from public/_locales.
     name: '__MSG_extName__',

@@ -1,8 +1,11 @@
 import { useState } from 'react';
+import type { Lang } from '@/lib/lang';
 import { summaryToMarkdown } from '@/lib/markdown';
+import { summaryToPlainText } from '@/lib/plain-text';
 import type { RegistryView } from '@/lib/registry/popup-registry';
-import { buildSummary } from '@/lib/summary';
+import { buildSummary, type SummaryModel } from '@/lib/summary';
 import { useLang, useT } from './hooks';
+import { RegistryPageLink } from './RegistryPageLink';
 
 interface Props {
   registry: RegistryView;
@@ -13,17 +16,17 @@ interface Props {
   copyText: (text: string) => Promise<void>;
 }
 
-/** Pin, compare and copy-as-Markdown for the summary on screen. */
+/** Pin, compare, the two copies (plain text for mail and chat, Markdown in full) and the way to the registry page. */
 export function SummaryActions({ registry, toolId, pinned, onTogglePin, onCompare, copyText }: Props) {
   const t = useT();
   const lang = useLang();
   const [copyStatus, setCopyStatus] = useState<'copied' | 'copyFailed' | null>(null);
   const name = registry.byId.get(toolId)?.name[lang] ?? toolId;
 
-  const copy = () =>
+  const copy = (format: (model: SummaryModel, lang: Lang) => string) =>
     registry
       .load(toolId)
-      .then((tool) => (tool ? copyText(summaryToMarkdown(buildSummary(tool, lang, registry.dataAsOf), lang)) : Promise.reject(new Error(toolId))))
+      .then((tool) => (tool ? copyText(format(buildSummary(tool, lang, registry.dataAsOf), lang)) : Promise.reject(new Error(toolId))))
       .then(
         () => setCopyStatus('copied'),
         () => setCopyStatus('copyFailed'),
@@ -37,9 +40,13 @@ export function SummaryActions({ registry, toolId, pinned, onTogglePin, onCompar
       <button type="button" onClick={onCompare}>
         {t('compare')}
       </button>
-      <button type="button" onClick={copy}>
+      <button type="button" onClick={() => copy(summaryToPlainText)}>
+        {t('copySummary')}
+      </button>
+      <button type="button" onClick={() => copy(summaryToMarkdown)}>
         {t('copyMarkdown')}
       </button>
+      <RegistryPageLink pick={toolId} />
       <span role="status" className="copy-status">
         {copyStatus && t(copyStatus)}
       </span>

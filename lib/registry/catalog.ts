@@ -1,5 +1,6 @@
+import aliases from 'virtual:aliases';
 import meta from '../../data/registry.json';
-import type { Status, Text } from './schema';
+import type { Aliases, Status, Text } from './schema';
 import { idFromPath } from './tool-id';
 
 /** What lists, badges and search need of every tool; the full entries load on demand (popup-registry.ts). */
@@ -7,11 +8,29 @@ export interface CatalogEntry {
   id: string;
   name: Text;
   status: Status;
+  /** Other names search finds the tool by. */
+  aliases?: Aliases;
 }
 
 /** The catalog as users see it: by English name, so both languages list tools in the same order. */
 export function sortCatalog<T extends CatalogEntry>(entries: readonly T[]): T[] {
   return [...entries].sort((a, b) => a.name.en.localeCompare(b.name.en));
+}
+
+/**
+ * The order a list of tools is offered in: pinned tools in the user's order, then the most used (data/registry.json
+ * says how they were chosen), then the rest as given; discontinued tools last, whatever their place before.
+ */
+export function listOrder<T extends CatalogEntry>(entries: readonly T[], pinned: readonly string[], mostUsed: readonly string[] = meta.mostUsed.tools): T[] {
+  const rank = (entry: T): number => {
+    const pin = pinned.indexOf(entry.id);
+    if (pin >= 0) return pin;
+    const used = mostUsed.indexOf(entry.id);
+    return used >= 0 ? pinned.length + used : pinned.length + mostUsed.length;
+  };
+  const discontinued = (entry: T): number => (entry.status.state === 'discontinued' ? 1 : 0);
+  // Array.prototype.sort is stable, so tools of equal rank keep the catalog's alphabetical order.
+  return [...entries].sort((a, b) => discontinued(a) - discontinued(b) || rank(a) - rank(b));
 }
 
 // Named JSON imports keep each bundle to the fields it reads. The registry was validated at build
@@ -20,7 +39,10 @@ const names = import.meta.glob<Text>('../../data/tools/*.json', { eager: true, i
 const statuses = import.meta.glob<Status>('../../data/tools/*.json', { eager: true, import: 'status' });
 
 export const catalog: readonly CatalogEntry[] = sortCatalog(
-  Object.keys(names).map((path) => ({ id: idFromPath(path), name: names[path]!, status: statuses[path]! })),
+  Object.keys(names).map((path) => {
+    const id = idFromPath(path);
+    return { id, name: names[path]!, status: statuses[path]!, ...(aliases[id] && { aliases: aliases[id] }) };
+  }),
 );
 
 export const catalogById: ReadonlyMap<string, CatalogEntry> = new Map(catalog.map((entry) => [entry.id, entry]));

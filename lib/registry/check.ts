@@ -127,6 +127,9 @@ export function checkRegistry(raw: RawRegistry): { registry: Registry | null; pr
   if (!meta.success || !wrappers.success) return { registry: null, problems };
 
   problems.push(...detectionProblems(tools, meta.data, (id) => fileById.get(id) ?? id));
+  meta.data.mostUsed.tools.forEach((id, index) => {
+    if (!fileById.has(id)) problems.push({ file: DATA_FILES.meta, path: `mostUsed.tools.${index}`, message: `no tool has the id "${id}"` });
+  });
   if (problems.length) return { registry: null, problems };
   const byId = new Map(tools.map((tool) => [tool.id, tool]));
   return { registry: { meta: meta.data, tools, byId, wrappers: wrappers.data.wrappers }, problems };

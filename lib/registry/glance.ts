@@ -1,5 +1,3 @@
-import type { Plugin } from 'vite';
-import type { Registry } from './check';
 import type { Tool } from './schema';
 
 /**
@@ -31,7 +29,7 @@ interface Open {
   unconfirmed?: unknown;
 }
 
-const open = (value: { unconfirmed?: unknown }): Open => (value.unconfirmed ? { unconfirmed: true } : {});
+export const open = (value: { unconfirmed?: unknown }): Open => (value.unconfirmed ? { unconfirmed: true } : {});
 
 export function glanceOf(tool: Tool): Glance {
   const { provider, transfer, dpa, keyFacts } = tool;
@@ -47,22 +45,6 @@ export function glanceOf(tool: Tool): Glance {
       transcription: { available: transcription.available, defaultOn: transcription.defaultOn, ...open(transcription) },
       ai: { available: ai.available, defaultOn: ai.defaultOn, ...open(ai) },
       e2ee: { available: e2ee.available, defaultOn: e2ee.defaultOn, limits: e2ee.limits, ...open(e2ee) },
-    },
-  };
-}
-
-const ID = 'virtual:glance';
-
-/** Serves `virtual:glance`: every tool's Glance by id, from the validated registry. */
-export function glancePlugin(registry: Registry): Plugin {
-  return {
-    name: 'meeting-privacy-lens:glance',
-    resolveId: (id) => (id === ID ? `\0${ID}` : undefined),
-    load(id) {
-      if (id !== `\0${ID}`) return undefined;
-      const json = JSON.stringify(Object.fromEntries(registry.tools.map((tool) => [tool.id, glanceOf(tool)])));
-      // A JSON.parse of a string literal is faster for V8 than the same data as an object literal.
-      return `export default JSON.parse(${JSON.stringify(json)});`;
     },
   };
 }

@@ -214,10 +214,20 @@ export type Statement = z.infer<typeof StatementSchema>;
 export const NoteSchema = z.strictObject({ text: TextSchema, unconfirmed });
 export type Note = z.infer<typeof NoteSchema>;
 
+/**
+ * Other names people search a tool by, per display language: abbreviations ("BBB"), former or vendor names
+ * ("Cisco Webex", "Lync"), suites it is part of ("Google Workspace") and the words of each language.
+ */
+export const AliasesSchema = z.strictObject({ de: z.array(nonEmpty), en: z.array(nonEmpty) });
+export type Aliases = z.infer<typeof AliasesSchema>;
+
+const ToolIdSchema = z.string().regex(TOOL_ID_PATTERN, 'must be kebab-case').max(60);
+
 export const ToolSchema = z
   .strictObject({
-    id: z.string().regex(TOOL_ID_PATTERN, 'must be kebab-case').max(60),
+    id: ToolIdSchema,
     name: TextSchema,
+    aliases: AliasesSchema.optional(),
     summary: TextSchema,
     hosting: z.enum(['cloud', 'self-hosted', 'cloud-and-self-hosted']),
     status: StatusSchema,
@@ -279,6 +289,11 @@ export const RegistryMetaSchema = z.strictObject({
   /** Date up to which the registry's facts were gathered. */
   dataAsOf: IsoDateSchema,
   proxies: z.array(ProxySchema),
+  /**
+   * The tools people meet most, most common first: the home list shows them after the pins and before the
+   * rest. `note` says how the list was chosen, since JSON has no comments.
+   */
+  mostUsed: z.strictObject({ note: nonEmpty, tools: z.array(ToolIdSchema) }),
 });
 export type RegistryMeta = z.infer<typeof RegistryMetaSchema>;
 

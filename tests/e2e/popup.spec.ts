@@ -146,7 +146,7 @@ test('copy the summary as Markdown', async ({ ext }) => {
     expect(markdown).toContain(`\n${heading}\n`);
   }
   expect(markdown).toContain('(<https://github.com/leits/MeetingBar/blob/master/MeetingBar/Meetings/MeetingProvider.swift>)');
-  expect(markdown).toContain('Data as of November 23, 2026');
+  expect(markdown).toContain('Data as of 23 November 2026');
 });
 
 for (const lang of ['en', 'de'] as const) {

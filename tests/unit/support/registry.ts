@@ -24,7 +24,7 @@ export const teams = registry.byId.get('microsoft-teams') as Tool;
  * the detected tool is when the popup first renders.
  */
 export function viewOf(source: Registry = registry): RegistryView {
-  const catalog = sortCatalog(source.tools.map(({ id, name, status }) => ({ id, name, status })));
+  const catalog = sortCatalog(source.tools.map(({ id, name, status, aliases }) => ({ id, name, status, ...(aliases && { aliases }) })));
   return {
     catalog,
     byId: new Map(catalog.map((entry) => [entry.id, entry])),
