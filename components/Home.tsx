@@ -31,7 +31,7 @@ export function Home({ registry, pins, onOpen, onUnpin, onMove, onCompare }: Pro
   const lang = useLang();
   const [query, setQuery] = useState('');
   const list = useRef<HTMLUListElement>(null);
-  const results = filterTools(listOrder(registry.catalog, pins.map((pin) => pin.toolId)), query);
+  const results = filterTools(listOrder(registry.catalog, pins.map((pin) => pin.toolId)), query, registry.aliases);
 
   return (
     <div className="home">

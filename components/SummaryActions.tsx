@@ -1,7 +1,5 @@
 import { useState } from 'react';
 import type { Lang } from '@/lib/lang';
-import { summaryToMarkdown } from '@/lib/markdown';
-import { summaryToPlainText } from '@/lib/plain-text';
 import type { RegistryView } from '@/lib/registry/popup-registry';
 import { buildSummary, type SummaryModel } from '@/lib/summary';
 import { useLang, useT } from './hooks';
@@ -23,10 +21,10 @@ export function SummaryActions({ registry, toolId, pinned, onTogglePin, onCompar
   const [copyStatus, setCopyStatus] = useState<'copied' | 'copyFailed' | null>(null);
   const name = registry.byId.get(toolId)?.name[lang] ?? toolId;
 
-  const copy = (format: (model: SummaryModel, lang: Lang) => string) =>
-    registry
-      .load(toolId)
-      .then((tool) => (tool ? copyText(format(buildSummary(tool, lang, registry.dataAsOf), lang)) : Promise.reject(new Error(toolId))))
+  // The formats load on the click, well within the click's user activation, so the first screen does not wait for them.
+  const copy = (loadFormat: () => Promise<(model: SummaryModel, lang: Lang) => string>) =>
+    Promise.all([registry.load(toolId), loadFormat()])
+      .then(([tool, format]) => (tool ? copyText(format(buildSummary(tool, lang, registry.dataAsOf), lang)) : Promise.reject(new Error(toolId))))
       .then(
         () => setCopyStatus('copied'),
         () => setCopyStatus('copyFailed'),
@@ -40,10 +38,10 @@ export function SummaryActions({ registry, toolId, pinned, onTogglePin, onCompar
       <button type="button" onClick={onCompare}>
         {t('compare')}
       </button>
-      <button type="button" onClick={() => copy(summaryToPlainText)}>
+      <button type="button" onClick={() => copy(() => import('@/lib/plain-text').then((module) => module.summaryToPlainText))}>
         {t('copySummary')}
       </button>
-      <button type="button" onClick={() => copy(summaryToMarkdown)}>
+      <button type="button" onClick={() => copy(() => import('@/lib/markdown').then((module) => module.summaryToMarkdown))}>
         {t('copyMarkdown')}
       </button>
       <RegistryPageLink pick={toolId} />

@@ -2,16 +2,23 @@ import rawStrings from '../data/ui-strings.json';
 import { LOCALES, type Lang } from './lang';
 
 type Text = Record<Lang, string>;
-type RawKey = keyof typeof rawStrings;
+/** The popup's strings and the registry page's own (data/ui-strings-registry-page.json), which only that page loads. */
+type RawKey = keyof typeof rawStrings | keyof typeof import('../data/ui-strings-registry-page.json');
 /** A key with `.one` and `.other` forms, chosen by the `count` variable. */
 type PluralKey = RawKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;
 export type UiKey = RawKey | PluralKey;
 
 /**
  * The interface strings. They are validated like the registry, by the registry check and the build
- * (UiStringsSchema), so the extension trusts them at run time.
+ * (UiStringsSchema), so the extension trusts them at run time. The registry page's own strings join them when
+ * its code loads ({@link addStrings}), so the popup's start-up bundle does not carry them.
  */
-export const uiStrings: Record<RawKey, Text> = rawStrings;
+export const uiStrings: Readonly<Record<string, Text>> & Record<keyof typeof rawStrings, Text> = { ...rawStrings };
+
+/** Adds strings that a part of the extension loads with its code. */
+export function addStrings(more: Readonly<Record<string, Text>>): void {
+  Object.assign(uiStrings, more);
+}
 
 /** The display language for a browser UI locale: German for de*, English otherwise. */
 export function languageFor(locale: string | undefined): Lang {

@@ -1,7 +1,10 @@
 import type { CatalogEntry } from '@/lib/registry/catalog';
 
-/** What search reads of a tool: its id, its names and the other names people know it by, in both languages. */
-export type Searchable = Pick<CatalogEntry, 'id' | 'name' | 'aliases'>;
+/** What search reads of a tool: its id and its names; the other names people know it by come from `aliasesOf`. */
+export type Searchable = Pick<CatalogEntry, 'id' | 'name'>;
+
+/** The other names of a tool, in both languages (data/tools/<id>.json `aliases`). */
+export type AliasesOf = (id: string) => readonly string[] | undefined;
 
 const fold = (text: string): string => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 const wordsOf = (text: string): string[] => fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -43,11 +46,11 @@ function wordScore(query: string, words: readonly string[], joined: string): num
  * one typo forgiven in words of three or more letters ("zom" finds Zoom, "BBB" BigBlueButton, "cisco" Webex).
  * Better matches come first; among equals the given order holds. An empty query keeps all, in order.
  */
-export function filterTools<T extends Searchable>(tools: readonly T[], query: string): T[] {
+export function filterTools<T extends Searchable>(tools: readonly T[], query: string, aliasesOf: AliasesOf = () => undefined): T[] {
   const queryWords = wordsOf(query);
   if (!queryWords.length) return [...tools];
   const scored = tools.flatMap((tool, index) => {
-    const texts = [tool.id, ...Object.values(tool.name), ...Object.values(tool.aliases ?? {}).flat()];
+    const texts = [tool.id, ...Object.values(tool.name), ...(aliasesOf(tool.id) ?? [])];
     const words = texts.flatMap(wordsOf);
     const joined = texts.map(fold).join(' ');
     let total = 0;

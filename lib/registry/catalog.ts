@@ -1,6 +1,6 @@
-import aliases from 'virtual:aliases';
-import meta from '../../data/registry.json';
-import type { Aliases, Status, Text } from './schema';
+// Named imports, so the bundle carries these two fields and not the rest of the file.
+import { dataAsOf as dataDate, mostUsed } from '../../data/registry.json';
+import type { Status, Text } from './schema';
 import { idFromPath } from './tool-id';
 
 /** What lists, badges and search need of every tool; the full entries load on demand (popup-registry.ts). */
@@ -8,8 +8,6 @@ export interface CatalogEntry {
   id: string;
   name: Text;
   status: Status;
-  /** Other names search finds the tool by. */
-  aliases?: Aliases;
 }
 
 /** The catalog as users see it: by English name, so both languages list tools in the same order. */
@@ -21,12 +19,12 @@ export function sortCatalog<T extends CatalogEntry>(entries: readonly T[]): T[] 
  * The order a list of tools is offered in: pinned tools in the user's order, then the most used (data/registry.json
  * says how they were chosen), then the rest as given; discontinued tools last, whatever their place before.
  */
-export function listOrder<T extends CatalogEntry>(entries: readonly T[], pinned: readonly string[], mostUsed: readonly string[] = meta.mostUsed.tools): T[] {
+export function listOrder<T extends CatalogEntry>(entries: readonly T[], pinned: readonly string[], used: readonly string[] = mostUsed): T[] {
   const rank = (entry: T): number => {
     const pin = pinned.indexOf(entry.id);
     if (pin >= 0) return pin;
-    const used = mostUsed.indexOf(entry.id);
-    return used >= 0 ? pinned.length + used : pinned.length + mostUsed.length;
+    const place = used.indexOf(entry.id);
+    return place >= 0 ? pinned.length + place : pinned.length + used.length;
   };
   const discontinued = (entry: T): number => (entry.status.state === 'discontinued' ? 1 : 0);
   // Array.prototype.sort is stable, so tools of equal rank keep the catalog's alphabetical order.
@@ -39,12 +37,9 @@ const names = import.meta.glob<Text>('../../data/tools/*.json', { eager: true, i
 const statuses = import.meta.glob<Status>('../../data/tools/*.json', { eager: true, import: 'status' });
 
 export const catalog: readonly CatalogEntry[] = sortCatalog(
-  Object.keys(names).map((path) => {
-    const id = idFromPath(path);
-    return { id, name: names[path]!, status: statuses[path]!, ...(aliases[id] && { aliases: aliases[id] }) };
-  }),
+  Object.keys(names).map((path) => ({ id: idFromPath(path), name: names[path]!, status: statuses[path]! })),
 );
 
 export const catalogById: ReadonlyMap<string, CatalogEntry> = new Map(catalog.map((entry) => [entry.id, entry]));
 
-export const dataAsOf: string = meta.dataAsOf;
+export const dataAsOf: string = dataDate;

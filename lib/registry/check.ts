@@ -22,12 +22,15 @@ export interface RawRegistry {
   wrappers: unknown;
   /** `data/ui-strings.json`; omitted where only the registry is checked. */
   uiStrings?: unknown;
+  /** `data/ui-strings-registry-page.json`, the registry page's own strings; omitted with `uiStrings`. */
+  registryPageStrings?: unknown;
 }
 
 export const DATA_FILES = {
   meta: 'data/registry.json',
   wrappers: 'data/link-wrappers.json',
   uiStrings: 'data/ui-strings.json',
+  registryPageStrings: 'data/ui-strings-registry-page.json',
 } as const;
 
 export interface RegistryProblem {
@@ -93,6 +96,8 @@ function wrapperProblems(wrappers: readonly Wrapper[]): RegistryProblem[] {
   );
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
 /** Validates the raw registry data and reports every problem with its file and field. */
 export function checkRegistry(raw: RawRegistry): { registry: Registry | null; problems: RegistryProblem[] } {
   const problems: RegistryProblem[] = [];
@@ -101,9 +106,15 @@ export function checkRegistry(raw: RawRegistry): { registry: Registry | null; pr
   const wrappers = WrappersSchema.safeParse(raw.wrappers);
   if (!wrappers.success) problems.push(...problemsOf(DATA_FILES.wrappers, wrappers.error));
   else problems.push(...wrapperProblems(wrappers.data.wrappers));
-  if (raw.uiStrings !== undefined) {
-    const strings = UiStringsSchema.safeParse(raw.uiStrings);
-    if (!strings.success) problems.push(...problemsOf(DATA_FILES.uiStrings, strings.error));
+  for (const file of ['uiStrings', 'registryPageStrings'] as const) {
+    if (raw[file] === undefined) continue;
+    const strings = UiStringsSchema.safeParse(raw[file]);
+    if (!strings.success) problems.push(...problemsOf(DATA_FILES[file], strings.error));
+  }
+  if (isRecord(raw.uiStrings) && isRecord(raw.registryPageStrings)) {
+    for (const key of Object.keys(raw.registryPageStrings)) {
+      if (key in raw.uiStrings) problems.push({ file: DATA_FILES.registryPageStrings, path: key, message: `also defined in ${DATA_FILES.uiStrings}` });
+    }
   }
 
   const tools: Tool[] = [];
@@ -127,8 +138,8 @@ export function checkRegistry(raw: RawRegistry): { registry: Registry | null; pr
   if (!meta.success || !wrappers.success) return { registry: null, problems };
 
   problems.push(...detectionProblems(tools, meta.data, (id) => fileById.get(id) ?? id));
-  meta.data.mostUsed.tools.forEach((id, index) => {
-    if (!fileById.has(id)) problems.push({ file: DATA_FILES.meta, path: `mostUsed.tools.${index}`, message: `no tool has the id "${id}"` });
+  meta.data.mostUsed.forEach((id, index) => {
+    if (!fileById.has(id)) problems.push({ file: DATA_FILES.meta, path: `mostUsed.${index}`, message: `no tool has the id "${id}"` });
   });
   if (problems.length) return { registry: null, problems };
   const byId = new Map(tools.map((tool) => [tool.id, tool]));

@@ -5,7 +5,7 @@
 import type { Plugin } from 'vite';
 import type { Registry } from './check';
 import { glanceOf, open, type Glance } from './glance';
-import type { Aliases, Tool } from './schema';
+import type { Tool } from './schema';
 
 /** What the registry page's table reads of a tool beyond the key facts; its comparison reads the full entry. */
 export interface TableRowInput extends Omit<Glance, 'hasNotes'> {
@@ -23,8 +23,8 @@ const PROJECTIONS: Record<string, (tool: Tool) => unknown> = {
   'virtual:glance': glanceOf,
   /** The registry page's table. */
   'virtual:table-rows': tableRowOf,
-  /** Search: the other names a tool is known by (catalog.ts). */
-  'virtual:aliases': (tool): Aliases | undefined => tool.aliases,
+  /** Search: the other names a tool is known by in either language, each once (catalog.ts). */
+  'virtual:aliases': (tool): string[] | undefined => (tool.aliases ? [...new Set([...tool.aliases.en, ...tool.aliases.de])] : undefined),
 };
 
 /** Serves every projection as a virtual module, from the validated registry. */

@@ -289,11 +289,10 @@ export const RegistryMetaSchema = z.strictObject({
   /** Date up to which the registry's facts were gathered. */
   dataAsOf: IsoDateSchema,
   proxies: z.array(ProxySchema),
-  /**
-   * The tools people meet most, most common first: the home list shows them after the pins and before the
-   * rest. `note` says how the list was chosen, since JSON has no comments.
-   */
-  mostUsed: z.strictObject({ note: nonEmpty, tools: z.array(ToolIdSchema) }),
+  /** The tools people meet most, most common first: the home list shows them after the pins and before the rest. */
+  mostUsed: z.array(ToolIdSchema),
+  /** How `mostUsed` was chosen, since JSON has no comments; never bundled. */
+  mostUsedNote: nonEmpty,
 });
 export type RegistryMeta = z.infer<typeof RegistryMetaSchema>;
 

@@ -10,6 +10,6 @@ declare module 'virtual:table-rows' {
 }
 
 declare module 'virtual:aliases' {
-  const aliases: Readonly<Record<string, import('./schema').Aliases>>;
+  const aliases: Readonly<Record<string, readonly string[]>>;
   export default aliases;
 }

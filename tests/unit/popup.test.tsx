@@ -102,7 +102,7 @@ describe('the summary of a detected tool', () => {
     const payload = '<img src=x onerror="window.__pwned=1">';
     entry.summary = { de: payload, en: payload };
     entry.collected[0]!.items[0] = { de: `<b>${payload}</b>`, en: `<b>${payload}</b>` };
-    const meta = { ...(raw.meta as object), mostUsed: { note: 'Teams only', tools: ['microsoft-teams'] } };
+    const meta = { ...(raw.meta as object), mostUsed: ['microsoft-teams'] };
     const hostile = viewOf(parseRegistry({ ...raw, meta, tools: { 'data/tools/microsoft-teams.json': entry } }));
     const { user, container } = await renderPopup({ opening: onTeams, registry: hostile });
     await user.click(screen.getByText('Service and provider'));
@@ -120,7 +120,7 @@ describe('the home view', () => {
     screen.getByRole('heading', { level: 1, name: 'No conferencing tool detected' });
     const english = listed('#tool-list li .tool-link > span:first-child');
     expect(english).toHaveLength(registry.tools.length);
-    const mostUsed = registry.meta.mostUsed.tools.map((id) => registry.byId.get(id)!.name.en);
+    const mostUsed = registry.meta.mostUsed.map((id) => registry.byId.get(id)!.name.en);
     expect(english.slice(0, mostUsed.length)).toEqual(mostUsed);
     const items = [...document.querySelectorAll('#tool-list li')];
     const marked = items.map((item) => item.querySelector('.tag') !== null);
@@ -274,11 +274,23 @@ describe('compare and export', () => {
     const { user, copyText } = await renderPopup({ opening: onTeams });
     await user.click(screen.getByRole('button', { name: 'Deutsch' }));
     await user.click(screen.getByRole('button', { name: 'Als Markdown kopieren' }));
+    await screen.findByText('In die Zwischenablage kopiert');
     const markdown = copyText.mock.calls[0]![0];
     expect(markdown).toMatch(/^# Microsoft Teams\n/);
     expect(markdown).toContain('\n## Das Wichtigste\n');
     expect(markdown).toContain('\n## Erhobene Daten\n');
     expect(markdown).toContain('Datenstand: 23. November 2026');
-    await screen.findByText('In die Zwischenablage kopiert');
+  });
+
+  it('copies the summary as plain text, with the popup’s signs and no markup', async () => {
+    const { user, copyText } = await renderPopup({ opening: onTeams });
+    await user.click(screen.getByRole('button', { name: 'Copy summary' }));
+    await screen.findByText('Copied to the clipboard');
+    const text = copyText.mock.calls[0]![0];
+    expect(text).toMatch(/^Microsoft Teams\n/);
+    for (const fact of document.querySelectorAll('.key-facts .fact')) {
+      expect(text).toContain(`\n${fact.querySelector('.mark')!.textContent} ${fact.querySelector('.fact-label')!.textContent}`);
+    }
+    expect(text).not.toMatch(/[\\*]/);
   });
 });

@@ -24,7 +24,7 @@ export const teams = registry.byId.get('microsoft-teams') as Tool;
  * the detected tool is when the popup first renders.
  */
 export function viewOf(source: Registry = registry): RegistryView {
-  const catalog = sortCatalog(source.tools.map(({ id, name, status, aliases }) => ({ id, name, status, ...(aliases && { aliases }) })));
+  const catalog = sortCatalog(source.tools.map(({ id, name, status }) => ({ id, name, status })));
   return {
     catalog,
     byId: new Map(catalog.map((entry) => [entry.id, entry])),
@@ -35,5 +35,9 @@ export function viewOf(source: Registry = registry): RegistryView {
     },
     peek: (id) => source.byId.get(id) ?? null,
     load: async (id) => source.byId.get(id) ?? null,
+    aliases: (id) => {
+      const aliases = source.byId.get(id)?.aliases;
+      return aliases && [...aliases.en, ...aliases.de];
+    },
   };
 }
