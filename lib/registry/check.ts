@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { createDetector, exampleParts } from '../detection/engine';
 import { unwrapLink } from '../detection/links';
 import { WrappersSchema, type Wrapper } from '../detection/wrappers';
+import { checkGlossary, GlossarySchema, textsOf, type CheckedText } from './glossary';
 import { RegistryMetaSchema, ToolSchema, UiStringsSchema, type RegistryMeta, type Tool } from './schema';
 import { idFromPath } from './tool-id';
 
@@ -24,6 +25,8 @@ export interface RawRegistry {
   uiStrings?: unknown;
   /** `data/ui-strings-registry-page.json`, the registry page's own strings; omitted with `uiStrings`. */
   registryPageStrings?: unknown;
+  /** `data/glossary.json`; when given, every registry text and interface string is held to it. */
+  glossary?: unknown;
 }
 
 export const DATA_FILES = {
@@ -31,6 +34,7 @@ export const DATA_FILES = {
   wrappers: 'data/link-wrappers.json',
   uiStrings: 'data/ui-strings.json',
   registryPageStrings: 'data/ui-strings-registry-page.json',
+  glossary: 'data/glossary.json',
 } as const;
 
 export interface RegistryProblem {
@@ -96,6 +100,25 @@ function wrapperProblems(wrappers: readonly Wrapper[]): RegistryProblem[] {
   );
 }
 
+/** The glossary's variants wherever a registry text or an interface string uses one. */
+function glossaryProblems(raw: RawRegistry, tools: readonly Tool[], fileOf: (id: string) => string): RegistryProblem[] {
+  if (raw.glossary === undefined) return [];
+  const glossary = GlossarySchema.safeParse(raw.glossary);
+  if (!glossary.success) return problemsOf(DATA_FILES.glossary, glossary.error);
+  function* texts(): Generator<CheckedText> {
+    for (const tool of tools) yield* textsOf(fileOf(tool.id), tool);
+    for (const file of ['uiStrings', 'registryPageStrings'] as const) {
+      // Each key is a path of its own: `fact.dpa` is one key, not `fact` then `dpa`.
+      if (isRecord(raw[file])) for (const [key, text] of Object.entries(raw[file])) yield* [...textsOf(DATA_FILES[file], text)].map((found) => ({ ...found, path: key }));
+    }
+  }
+  return checkGlossary(glossary.data, texts()).map(({ file, path, lang, found, use }) => ({
+    file,
+    path: `${path}.${lang}`,
+    message: `"${found}" is not the glossary's word: use "${use}" (${DATA_FILES.glossary})`,
+  }));
+}
+
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /** Validates the raw registry data and reports every problem with its file and field. */
@@ -138,6 +161,7 @@ export function checkRegistry(raw: RawRegistry): { registry: Registry | null; pr
   if (!meta.success || !wrappers.success) return { registry: null, problems };
 
   problems.push(...detectionProblems(tools, meta.data, (id) => fileById.get(id) ?? id));
+  problems.push(...glossaryProblems(raw, tools, (id) => fileById.get(id) ?? id));
   meta.data.mostUsed.forEach((id, index) => {
     if (!fileById.has(id)) problems.push({ file: DATA_FILES.meta, path: `mostUsed.${index}`, message: `no tool has the id "${id}"` });
   });
