@@ -90,6 +90,7 @@ export function RegistryPage({ data, initialPicks = [], copyText, download }: Pr
 
         <section className="all-tools" aria-labelledby="table-heading">
           <h2 id="table-heading">{t('allTools')}</h2>
+          <ExportActions label={t('exportTable')} fileName={`meeting-tools-${data.dataAsOf}`} table={() => exportTable(shown, lang)} copyText={copyText} download={download} />
           <p className="muted" role="status" aria-live="polite">
             {shown.length ? t('resultCount', { count: shown.length }) : t('noResults', { query })}
           </p>
@@ -151,7 +152,6 @@ export function RegistryPage({ data, initialPicks = [], copyText, download }: Pr
               </tbody>
             </table>
           </div>
-          <ExportActions label={t('exportTable')} fileName={`meeting-tools-${data.dataAsOf}`} table={() => exportTable(shown, lang)} copyText={copyText} download={download} />
         </section>
       </main>
     </>
