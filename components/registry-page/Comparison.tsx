@@ -2,7 +2,7 @@ import { exportComparison, comparedFacts } from '@/lib/registry-page/compare';
 import type { TableData } from '@/lib/registry-page/data';
 import type { Tool } from '@/lib/registry/schema';
 import { readTool, useLang, useT } from '../hooks';
-import { FactMark } from '../KeyFacts';
+import { CellContent } from './CellContent';
 import { ExportActions, type ExportTools } from './ExportActions';
 
 interface Props extends ExportTools {
@@ -37,11 +37,9 @@ export function Comparison({ data, ids, copyText, download }: Props) {
               <tr key={first.id} data-fact={first.id}>
                 <th scope="row">{first.label}</th>
                 {facts.map((columns, column) => {
-                  const { cell } = columns[index]!;
                   return (
                     <td key={tools[column]!.id}>
-                      {cell.mark && <FactMark mark={cell.mark} />} {cell.text}
-                      {cell.unconfirmed && <span className="tag">{t('unconfirmed')}</span>}
+                      <CellContent cell={columns[index]!.cell} />
                     </td>
                   );
                 })}

@@ -6,7 +6,7 @@ import { filterTools } from '@/lib/search';
 import { usePopupStore } from '@/lib/store';
 import { Header } from '../Header';
 import { useLang, useT } from '../hooks';
-import { FactMark } from '../KeyFacts';
+import { CellContent } from './CellContent';
 import { Comparison } from './Comparison';
 import { ExportActions, type ExportTools } from './ExportActions';
 
@@ -138,11 +138,9 @@ export function RegistryPage({ data, initialPicks = [], copyText, download }: Pr
                             </th>
                           );
                         }
-                        const cell = column.cell(row, lang, t);
                         return (
                           <td key={column.id} data-column={column.id}>
-                            {cell.mark && <FactMark mark={cell.mark} />} {cell.text}
-                            {cell.unconfirmed && <span className="tag">{t('unconfirmed')}</span>}
+                            <CellContent cell={column.cell(row, lang, t)} />
                           </td>
                         );
                       })}
