@@ -4,6 +4,7 @@ import type { Tool } from '@/lib/registry/schema';
 import { KEY_FACTS, keyFactRows } from '@/lib/summary';
 import { readTool, useLang, useT } from './hooks';
 import { FactText } from './KeyFacts';
+import { ToolColumns } from './ToolColumns';
 
 export const COMPARE_SLOTS = 3;
 
@@ -46,11 +47,7 @@ function CompareTable({ registry, ids, copyText }: { registry: RegistryView; ids
         <caption className="visually-hidden">{t('compareTitle')}</caption>
         <thead>
           <tr>
-            {tools.map((tool) => (
-              <th key={tool.id} scope="col">
-                {tool.name[lang]}
-              </th>
-            ))}
+            <ToolColumns tools={tools} />
           </tr>
         </thead>
         {KEY_FACTS.map((fact, index) => (

@@ -3,6 +3,7 @@ import type { TableData } from '@/lib/registry-page/data';
 import type { Tool } from '@/lib/registry/schema';
 import { readTool, useLang, useT } from '../hooks';
 import { CellContent } from './CellContent';
+import { ToolColumns } from '../ToolColumns';
 import { ExportActions, type ExportTools } from './ExportActions';
 
 interface Props extends ExportTools {
@@ -25,11 +26,7 @@ export function Comparison({ data, ids, copyText, download }: Props) {
           <thead>
             <tr>
               <th scope="col">{t('compareFact.fact')}</th>
-              {tools.map((tool) => (
-                <th key={tool.id} scope="col">
-                  {tool.name[lang]}
-                </th>
-              ))}
+              <ToolColumns tools={tools} />
             </tr>
           </thead>
           <tbody>
