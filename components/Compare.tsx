@@ -86,7 +86,6 @@ export function Compare({ registry, slots, onSelect, copyText }: Props) {
               {registry.catalog.map((tool) => (
                 <option key={tool.id} value={tool.id}>
                   {tool.name[lang]}
-                  {tool.status.state === 'discontinued' ? ` (${t('discontinuedShort')})` : ''}
                 </option>
               ))}
             </select>

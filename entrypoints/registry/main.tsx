@@ -4,7 +4,7 @@ import { RegistryPage, MAX_PICKS } from '@/components/registry-page/RegistryPage
 import { downloadText } from '@/lib/download';
 import { languageFor } from '@/lib/i18n';
 import { bundledTableData } from '@/lib/registry-page/data';
-import { pickedTools } from '@/lib/registry-page/url';
+import { pickedTools } from '@/lib/registry-page/picks';
 import { hydratePreferences } from '@/lib/store';
 import './style.css';
 
