@@ -131,6 +131,7 @@ export function App({ registry, opening, links, copyText, shortcut }: Props) {
           registry={registry}
           slots={view.slots}
           onSelect={(slot, toolId) => setView({ name: 'compare', slots: view.slots.map((id, index) => (index === slot ? toolId : id)) })}
+          copyText={copyText}
         />
       );
       break;

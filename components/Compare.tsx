@@ -1,7 +1,10 @@
+import { useState } from 'react';
 import { assessmentLine, KEY_FACTS, keyFactRows, type Glance, type KeyFactRow } from '@/lib/key-facts';
 import type { RegistryView } from '@/lib/registry/popup-registry';
+import type { Tool } from '@/lib/registry/build/schema';
 import { useLang, useT } from './hooks';
 import { FactText } from './KeyFacts';
+import { ToolColumns } from './ToolColumns';
 
 export const COMPARE_SLOTS = 3;
 
@@ -10,15 +13,17 @@ interface Props {
   /** One tool id per column, COMPARE_SLOTS of them; an empty string is an unused column. */
   slots: readonly string[];
   onSelect: (slot: number, toolId: string) => void;
+  copyText: (text: string) => Promise<void>;
 }
 
 /**
  * The key facts and the newest assessment of the chosen tools side by side, row by row, so differences stand
  * out. Read from the first-screen projection, so it renders at once, without loading whole entries.
  */
-function CompareTable({ registry, ids }: { registry: RegistryView; ids: readonly string[] }) {
+function CompareTable({ registry, ids, copyText }: { registry: RegistryView; ids: readonly string[]; copyText: Props['copyText'] }) {
   const t = useT();
   const lang = useLang();
+  const [copyStatus, setCopyStatus] = useState<'copied' | 'copyFailed' | null>(null);
   const tools = ids.flatMap((id) => {
     const glance = registry.glance(id);
     const entry = registry.byId.get(id);
@@ -30,39 +35,54 @@ function CompareTable({ registry, ids }: { registry: RegistryView; ids: readonly
   };
   const rows = tools.map(({ glance }) => [...keyFactRows(glance, lang), assessmentRow(glance)]);
   if (tools.length < 2) return <p className="muted">{t('compareHint')}</p>;
+  // The copy holds every structured fact, as the registry page's comparison does, not only the rows shown here.
+  // Its code and the full entries load on the click: the popup's start-up bundle stays as small as before.
+  const copy = () =>
+    Promise.all([import('@/lib/registry-page/compare'), Promise.all(tools.map(({ id }) => registry.load(id)))])
+      .then(([{ comparisonMarkdown }, entries]) => copyText(comparisonMarkdown(entries.filter((entry): entry is Tool => entry !== null), lang)))
+      .then(
+        () => setCopyStatus('copied'),
+        () => setCopyStatus('copyFailed'),
+      );
   return (
-    <table className="compare-table">
-      <caption className="visually-hidden">{t('compareTitle')}</caption>
-      <thead>
-        <tr>
-          {tools.map((tool) => (
-            <th key={tool.id} scope="col">
-              {tool.name[lang]}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      {[...KEY_FACTS, 'assessment'].map((fact, index) => (
-        <tbody key={fact} data-fact={fact}>
+    <>
+      <div className="summary-actions">
+        <button type="button" onClick={copy}>
+          {t('compareCopy')}
+        </button>
+        <span role="status" className="copy-status">
+          {copyStatus && t(copyStatus)}
+        </span>
+      </div>
+      <table className="compare-table">
+        <caption className="visually-hidden">{t('compareTitle')}</caption>
+        <thead>
           <tr>
-            <th scope="rowgroup" colSpan={tools.length} className="field">
-              {rows[0]![index]!.label}
-            </th>
+            <ToolColumns tools={tools} />
           </tr>
-          <tr>
-            {rows.map((facts, column) => (
-              <td key={tools[column]!.id}>
-                <FactText row={facts[index]!} withLabel={false} />
-              </td>
-            ))}
-          </tr>
-        </tbody>
-      ))}
-    </table>
+        </thead>
+        {[...KEY_FACTS, 'assessment'].map((fact, index) => (
+          <tbody key={fact} data-fact={fact}>
+            <tr>
+              <th scope="rowgroup" colSpan={tools.length} className="field">
+                {rows[0]![index]!.label}
+              </th>
+            </tr>
+            <tr>
+              {rows.map((facts, column) => (
+                <td key={tools[column]!.id}>
+                  <FactText row={facts[index]!} withLabel={false} />
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        ))}
+      </table>
+    </>
   );
 }
 
-export function Compare({ registry, slots, onSelect }: Props) {
+export function Compare({ registry, slots, onSelect, copyText }: Props) {
   const t = useT();
   const lang = useLang();
   return (
@@ -83,7 +103,7 @@ export function Compare({ registry, slots, onSelect }: Props) {
           </label>
         ))}
       </div>
-      <CompareTable registry={registry} ids={slots.filter(Boolean)} />
+      <CompareTable registry={registry} ids={slots.filter(Boolean)} copyText={copyText} />
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Pin } from '@/lib/preferences';
+import { listOrder } from '@/lib/registry/catalog';
 import type { RegistryView } from '@/lib/registry/popup-registry';
 import { filterTools } from '@/lib/search';
 import { useLang, useT } from './hooks';
+import { RegistryPageLink } from './RegistryPageLink';
 
 interface Props {
   registry: RegistryView;
@@ -29,7 +31,7 @@ export function Home({ registry, pins, onOpen, onUnpin, onMove, onCompare }: Pro
   const lang = useLang();
   const [query, setQuery] = useState('');
   const list = useRef<HTMLUListElement>(null);
-  const results = filterTools(registry.catalog, query);
+  const results = filterTools(listOrder(registry.catalog, pins.map((pin) => pin.toolId)), query, registry.aliases);
 
   return (
     <div className="home">
@@ -73,7 +75,10 @@ export function Home({ registry, pins, onOpen, onUnpin, onMove, onCompare }: Pro
       )}
 
       <section aria-labelledby="tools-heading" className="tools">
-        <h2 id="tools-heading">{t('allTools')}</h2>
+        <div className="section-head">
+          <h2 id="tools-heading">{t('allTools')}</h2>
+          <RegistryPageLink />
+        </div>
         <label className="search">
           <span className="visually-hidden">{t('searchLabel')}</span>
           <input

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { summaryToMarkdown } from '@/lib/markdown';
+import type { Lang } from '@/lib/lang';
 import type { RegistryView } from '@/lib/registry/popup-registry';
-import { buildSummary } from '@/lib/summary';
+import { buildSummary, type SummaryModel } from '@/lib/summary';
 import { useLang, useT } from './hooks';
+import { RegistryPageLink } from './RegistryPageLink';
 
 interface Props {
   registry: RegistryView;
@@ -13,17 +14,17 @@ interface Props {
   copyText: (text: string) => Promise<void>;
 }
 
-/** Pin, compare and copy-as-Markdown for the summary on screen. */
+/** Pin, compare, the two copies (plain text for mail and chat, Markdown in full) and the way to the registry page. */
 export function SummaryActions({ registry, toolId, pinned, onTogglePin, onCompare, copyText }: Props) {
   const t = useT();
   const lang = useLang();
   const [copyStatus, setCopyStatus] = useState<'copied' | 'copyFailed' | null>(null);
   const name = registry.byId.get(toolId)?.name[lang] ?? toolId;
 
-  const copy = () =>
-    registry
-      .load(toolId)
-      .then((tool) => (tool ? copyText(summaryToMarkdown(buildSummary(tool, lang, registry.dataAsOf), lang)) : Promise.reject(new Error(toolId))))
+  // The formats load on the click, well within the click's user activation, so the first screen does not wait for them.
+  const copy = (loadFormat: () => Promise<(model: SummaryModel, lang: Lang) => string>) =>
+    Promise.all([registry.load(toolId), loadFormat()])
+      .then(([tool, format]) => (tool ? copyText(format(buildSummary(tool, lang, registry.dataAsOf), lang)) : Promise.reject(new Error(toolId))))
       .then(
         () => setCopyStatus('copied'),
         () => setCopyStatus('copyFailed'),
@@ -37,9 +38,13 @@ export function SummaryActions({ registry, toolId, pinned, onTogglePin, onCompar
       <button type="button" onClick={onCompare}>
         {t('compare')}
       </button>
-      <button type="button" onClick={copy}>
+      <button type="button" onClick={() => copy(() => import('@/lib/plain-text').then((module) => module.summaryToPlainText))}>
+        {t('copySummary')}
+      </button>
+      <button type="button" onClick={() => copy(() => import('@/lib/markdown').then((module) => module.summaryToMarkdown))}>
         {t('copyMarkdown')}
       </button>
+      <RegistryPageLink pick={toolId} />
       <span role="status" className="copy-status">
         {copyStatus && t(copyStatus)}
       </span>

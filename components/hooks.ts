@@ -20,7 +20,7 @@ export function useT(): Translate {
  * detected tool is before the first render, is returned at once; otherwise the component suspends (React's
  * `use`) while its chunk loads, so this may be called in loops and conditions.
  */
-export function readTool(registry: RegistryView, id: string): Tool | null {
+export function readTool(registry: Pick<RegistryView, 'peek' | 'load'>, id: string): Tool | null {
   const loaded = registry.peek(id);
   return loaded !== undefined ? loaded : use(registry.load(id));
 }

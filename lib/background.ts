@@ -224,22 +224,38 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
 }
 
 const MENU_ID = 'summary-for-link';
+const REGISTRY_MENU_ID = 'registry-page';
 
-/** The link menu entry, shown only on links to the registry's hosts and to the link wrappers it can undo. */
-async function createLinkMenu(): Promise<void> {
-  const title = translator(await defaultLanguage())('linkMenu');
+/** The registry page, in a tab of its own. */
+export const registryPageUrl = (): string => browser.runtime.getURL('/registry.html');
+
+/**
+ * The menu entries: on links to the registry's hosts and to the link wrappers it can undo, the link's summary;
+ * on the toolbar icon, the registry page (Firefox's Manifest V2 calls that context browser_action).
+ */
+async function createMenus(): Promise<void> {
+  const t = translator(await defaultLanguage());
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({
     id: MENU_ID,
-    title,
+    title: t('linkMenu'),
     contexts: ['link'],
     targetUrlPatterns: [...linkMatchPatterns(detectableTools), ...wrapperMatchPatterns(linkWrappers)],
   });
+  browser.contextMenus.create({ id: REGISTRY_MENU_ID, title: t('registryPageLink'), contexts: [import.meta.env.FIREFOX ? 'browser_action' : 'action'] });
 }
 
-/** Gives the menu entry the title in the language the user chose in the popup. */
-async function retitleLinkMenu(): Promise<void> {
-  await browser.contextMenus.update(MENU_ID, { title: translator(await defaultLanguage())('linkMenu') });
+/** Gives the menu entries their titles in the language the user chose in the popup. */
+async function retitleMenus(): Promise<void> {
+  const t = translator(await defaultLanguage());
+  await browser.contextMenus.update(MENU_ID, { title: t('linkMenu') });
+  await browser.contextMenus.update(REGISTRY_MENU_ID, { title: t('registryPageLink') });
+}
+
+/** Opens what a menu entry stands for: a link's summary, or the registry page. */
+export async function menuClicked(info: Browser.contextMenus.OnClickData): Promise<void> {
+  if (info.menuItemId === REGISTRY_MENU_ID) await browser.tabs.create({ url: registryPageUrl() });
+  else await linkMenuClicked(info);
 }
 
 /** Opens the summary of the tool a link leads to; the link itself is read here and nowhere kept. */
@@ -261,11 +277,11 @@ export function registerBackground(background = createBackground()): void {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => void background.tabUpdated(tabId, change, tab));
   browser.tabs.onRemoved.addListener((tabId) => void background.tabRemoved(tabId));
   browser.tabs.onReplaced.addListener((added, removed) => void background.tabReplaced(added, removed));
-  browser.contextMenus.onClicked.addListener((info) => void linkMenuClicked(info));
+  browser.contextMenus.onClicked.addListener((info) => void menuClicked(info));
   browser.runtime.onInstalled.addListener(() => void background.markOpenTabs());
   browser.runtime.onStartup.addListener(() => void background.markOpenTabs());
   void background.restoreBadges();
-  const menu = createLinkMenu();
-  // The menu's title follows the language the user chooses in the popup.
-  preferencesItem.watch(() => void menu.then(retitleLinkMenu).catch(() => undefined));
+  const menu = createMenus();
+  // The menus' titles follow the language the user chooses in the popup.
+  preferencesItem.watch(() => void menu.then(retitleMenus).catch(() => undefined));
 }

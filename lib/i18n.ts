@@ -1,18 +1,25 @@
 // Reached from wxt.config.ts (through the registry's build code): relative imports only, no `@/`.
 import rawStrings from '../data/ui-strings.json';
-import type { Lang } from './lang';
+import { LOCALES, type Lang } from './lang';
 
 type Text = Record<Lang, string>;
-type RawKey = keyof typeof rawStrings;
+/** The popup's strings and the registry page's own (data/ui-strings-registry-page.json), which only that page loads. */
+type RawKey = keyof typeof rawStrings | keyof typeof import('../data/ui-strings-registry-page.json');
 /** A key with `.one` and `.other` forms, chosen by the `count` variable. */
 type PluralKey = RawKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;
 export type UiKey = RawKey | PluralKey;
 
 /**
  * The interface strings. They are validated like the registry, by the registry check and the build
- * (UiStringsSchema), so the extension trusts them at run time.
+ * (UiStringsSchema), so the extension trusts them at run time. The registry page's own strings join them when
+ * its code loads ({@link addStrings}), so the popup's start-up bundle does not carry them.
  */
-export const uiStrings: Record<RawKey, Text> = rawStrings;
+export const uiStrings: Readonly<Record<string, Text>> & Record<keyof typeof rawStrings, Text> = { ...rawStrings };
+
+/** Adds strings that a part of the extension loads with its code. */
+export function addStrings(more: Readonly<Record<string, Text>>): void {
+  Object.assign(uiStrings, more);
+}
 
 /** The display language for a browser UI locale: German for de*, English otherwise. */
 export function languageFor(locale: string | undefined): Lang {
@@ -31,11 +38,11 @@ function cached<T>(create: (lang: Lang) => T): (lang: Lang) => T {
   };
 }
 
-const pluralRules = cached((lang) => new Intl.PluralRules(lang));
-const dateFormat = cached((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }));
-const monthFormat = cached((lang) => new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }));
-const regionNames = cached((lang) => new Intl.DisplayNames([lang], { type: 'region' }));
-const listFormat = cached((lang) => new Intl.ListFormat(lang, { type: 'conjunction' }));
+const pluralRules = cached((lang) => new Intl.PluralRules(LOCALES[lang]));
+const dateFormat = cached((lang) => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }));
+const monthFormat = cached((lang) => new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', year: 'numeric', timeZone: 'UTC' }));
+const regionNames = cached((lang) => new Intl.DisplayNames([LOCALES[lang]], { type: 'region' }));
+const listFormat = cached((lang) => new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' }));
 
 /**
  * A translator bound to one language; `{name}` placeholders are filled from `vars`. A plural key picks its
@@ -59,7 +66,7 @@ export function countryName(code: string, lang: Lang): string {
   return regionNames(lang).of(code) ?? code;
 }
 
-/** Joins items as the language does: "A, B und C" / "A, B, and C". */
+/** Joins items as the language does: "A, B und C" / "A, B and C". */
 export function formatList(items: readonly string[], lang: Lang): string {
   return listFormat(lang).format(items);
 }

@@ -32,7 +32,8 @@ export interface KeyFactRow {
 /** Assessor kinds whose findings weigh against an agreement: public bodies, not tests or research. */
 const AUTHORITATIVE: ReadonlySet<Assessment['kind']> = new Set(['authority', 'government-dpia', 'enforcement']);
 
-const open = (value: { unconfirmed?: unknown }): { unconfirmed?: true } => (value.unconfirmed ? { unconfirmed: true } : {});
+/** Whether the evidence leaves a fact open, as the projections carry it: a flag instead of the note. */
+export const open = (value: { unconfirmed?: unknown }): { unconfirmed?: true } => (value.unconfirmed ? { unconfirmed: true } : {});
 
 /** Assessments no newer one replaces, newest first (the registry lists them newest first). */
 export function currentAssessments(tool: Pick<Tool, 'assessments'>): Assessment[] {
@@ -82,13 +83,15 @@ export function glanceOf(tool: Tool) {
   };
 }
 export type Glance = ReturnType<typeof glanceOf>;
+/** What rows are derived from: a Glance, or a projection that carries the same facts. */
+export type KeyFactInput = Omit<Glance, 'hasNotes'>;
 
 function featureState(t: Translate, fact: { defaultOn: boolean | null }): string {
   return fact.defaultOn === null ? t('default.depends') : t(fact.defaultOn ? 'default.on' : 'default.off');
 }
 
 /** The first screen's key facts, derived from the structured facts, never written per tool. */
-export function keyFactRows(tool: Glance, lang: Lang): KeyFactRow[] {
+export function keyFactRows(tool: KeyFactInput, lang: Lang): KeyFactRow[] {
   const t = translator(lang);
   const { provider, transfer, dpa, hosting, usLaw } = tool;
   const { recording, transcription, ai, e2ee } = tool.keyFacts;
@@ -184,7 +187,7 @@ export interface AssessmentLine {
 const TONE_MARKS: Readonly<Record<Assessment['tone'], Mark>> = { negative: 'caution', mixed: 'info', positive: 'ok' };
 
 /** Who assessed the tool, when, and the assessor's own verdict word; null where no assessment is recorded. */
-export function assessmentLine(tool: Glance, lang: Lang): AssessmentLine | null {
+export function assessmentLine(tool: KeyFactInput, lang: Lang): AssessmentLine | null {
   const { assessment } = tool;
   if (!assessment) return null;
   const t = translator(lang);

@@ -7,3 +7,9 @@ export type Lang = (typeof LANGS)[number];
 export function isLang(value: unknown): value is Lang {
   return LANGS.includes(value as Lang);
 }
+
+/**
+ * The locale Intl formats each display language in. English is British English throughout (spelling, dates
+ * as "23 November 2026", lists without the serial comma), so its formatters run as en-GB, not as US `en`.
+ */
+export const LOCALES: Readonly<Record<Lang, string>> = { de: 'de-DE', en: 'en-GB' };

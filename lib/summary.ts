@@ -66,17 +66,34 @@ function feature(t: Translate, fact: { defaultOn: boolean | null }): string {
   return fact.defaultOn === null ? t('default.depends') : t(fact.defaultOn ? 'default.on' : 'default.off');
 }
 
+/** A feature's state in words: whether it exists and, if so, whether it is on without anyone acting. */
+export function featureState(t: Translate, fact: { available: string; defaultOn: boolean | null }): string {
+  return fact.available === 'yes' ? feature(t, fact) : t(`answer.${fact.available as 'yes' | 'no' | 'unknown'}`);
+}
+
+/** How long the provider keeps meeting data, in words. */
+export function providerRetentionText(t: Translate, retention: KeyFacts['providerRetention']): string {
+  return retention.rule === 'fixed-period' ? t('retentionRule.fixed-period', { days: retention.days ?? 0 }) : t(`retentionRule.${retention.rule}`);
+}
+
+/** What a feature needs before anyone can use it ("Requires: a paid plan"), if anything. */
+export function featureRequires(t: Translate, needs: KeyFacts['ai']['requires'], lang: Lang): string | undefined {
+  return needs?.length ? t('requires', { needs: formatList(needs.map((need) => t(`requires.${need}`)), lang) }) : undefined;
+}
+
 function featureLines(tool: Tool, lang: Lang, t: Translate): Line[] {
   const facts: KeyFacts = tool.keyFacts;
-  const requires = (list: KeyFacts['ai']['requires']) =>
-    list?.length ? t('requires', { needs: formatList(list.map((need) => t(`requires.${need}`)), lang) }) : undefined;
   const line = (key: 'recording' | 'transcription' | 'ai' | 'e2ee'): Line => {
     const fact = facts[key];
-    const state = fact.available === 'yes' ? feature(t, fact) : t(`answer.${fact.available}`);
-    return { lead: t(`feature.${key}`), text: [state, text(fact.note, lang)].filter(Boolean).join('. '), aside: requires(fact.requires), unconfirmed: text(fact.unconfirmed, lang) };
+    return {
+      lead: t(`feature.${key}`),
+      text: [featureState(t, fact), text(fact.note, lang)].filter(Boolean).join('. '),
+      aside: featureRequires(t, fact.requires, lang),
+      unconfirmed: text(fact.unconfirmed, lang),
+    };
   };
   const retention = facts.providerRetention;
-  const retentionText = retention.rule === 'fixed-period' ? t('retentionRule.fixed-period', { days: retention.days ?? 0 }) : t(`retentionRule.${retention.rule}`);
+  const retentionText = providerRetentionText(t, retention);
   return [
     line('recording'),
     line('transcription'),

@@ -116,8 +116,12 @@ export class FirefoxExtension {
   }
 
   /** Opens the popup's page in a tab of its own, as the link menu does, e.g. describing tab `tabId`. */
-  async popup(tabId?: number): Promise<Page> {
-    const path = `popup.html${tabId === undefined ? '' : `?tabId=${tabId}`}`;
+  popup(tabId?: number): Promise<Page> {
+    return this.page(`popup.html${tabId === undefined ? '' : `?tabId=${tabId}`}`);
+  }
+
+  /** Opens an extension page (`popup.html?…`, `registry.html`) in a tab, through the harness, once its heading shows. */
+  async page(path: string): Promise<Page> {
     await this.harness.evaluate(async (target) => {
       const { tabs, runtime } = (globalThis as unknown as { browser: Ext }).browser;
       await tabs.create({ url: runtime.getURL(`/${target}`) });

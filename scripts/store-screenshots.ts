@@ -3,7 +3,8 @@
  * `.output/chrome-mv3-e2e` (the shipped build plus fixture hosts, so the webmail page can be read without a
  * toolbar click, which a script cannot make): the popup (400 px wide, as users see it) on a plain backdrop with a one-line caption,
  * for the Teams summary in English and German, meeting links in a webmail page, compare, and home.
- * Written to store/screenshots/; the bare 400x600 popup captures the README shows go to docs/.
+ * Written to store/screenshots/; the bare 400x600 popup captures the README shows go to docs/, with the
+ * registry page at 1280x800.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -62,6 +63,12 @@ await compose(mail, 'meeting-links.png', 'Before you join: the meeting links in 
 const home = await ext.popup(plainTab);
 await home.getByRole('searchbox').waitFor();
 await compose(home, 'home.png', 'Search every tool in the registry, pin the ones you use, in English or German.');
+
+// The registry page as it opens from the toolbar icon's menu: the whole table, sorted by name.
+const registryPage = await ext.page('registry.html');
+await registryPage.setViewportSize({ width: 1280, height: 800 });
+await registryPage.locator('#registry-table tbody tr').first().waitFor();
+await registryPage.screenshot({ path: resolve(docs, 'registry-page-en.png') });
 
 await ext.context.close();
 console.log(`Wrote the store screenshots to ${out} and the README's to ${docs}.`);

@@ -16,3 +16,13 @@ declare module 'virtual:registry/rules' {
   export const wrappers: readonly import('./build/wrappers-schema').LinkWrapper[];
   export const proxySuffixes: readonly string[];
 }
+
+declare module 'virtual:registry/table-rows' {
+  const rows: Readonly<Record<string, import('./build/projections').TableRowInput>>;
+  export default rows;
+}
+
+declare module 'virtual:registry/aliases' {
+  const aliases: Readonly<Record<string, readonly string[]>>;
+  export default aliases;
+}

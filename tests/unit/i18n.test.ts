@@ -31,9 +31,9 @@ describe('language', () => {
 
   it('formats dates, lists and countries as each language does', () => {
     expect(formatDate('2026-11-22', 'de')).toBe('22. November 2026');
-    expect(formatDate('2026-11-22', 'en')).toBe('November 22, 2026');
+    expect(formatDate('2026-11-22', 'en')).toBe('22 November 2026');
     expect(formatList(['A', 'B', 'C'], 'de')).toBe('A, B und C');
-    expect(formatList(['A', 'B', 'C'], 'en')).toBe('A, B, and C');
+    expect(formatList(['A', 'B', 'C'], 'en')).toBe('A, B and C');
     expect(countryName('US', 'de')).toBe('Vereinigte Staaten');
     expect(countryName('IE', 'en')).toBe('Ireland');
   });

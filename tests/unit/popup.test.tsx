@@ -91,7 +91,7 @@ describe('the summary of a detected tool', () => {
     const { user } = await renderPopup();
     await user.type(screen.getByRole('searchbox'), 'skype');
     await user.click(screen.getByRole('button', { name: /^Skype discontinued$/ }));
-    await screen.findByText(/Discontinued since May 5, 2025/);
+    await screen.findByText(/Discontinued since 5 May 2025/);
     screen.getByText('Opened from the list');
   });
 
@@ -109,7 +109,8 @@ describe('the summary of a detected tool', () => {
     const payload = '<img src=x onerror="window.__pwned=1">';
     entry.summary = { de: payload, en: payload };
     entry.collected[0]!.items[0] = { de: `<b>${payload}</b>`, en: `<b>${payload}</b>` };
-    const hostile = viewOf(parseRegistry({ ...raw, tools: { 'data/tools/microsoft-teams.json': entry } }));
+    const meta = { ...(raw.meta as object), mostUsed: ['microsoft-teams'] };
+    const hostile = viewOf(parseRegistry({ ...raw, meta, tools: { 'data/tools/microsoft-teams.json': entry } }));
     const { user, container } = await renderPopup({ opening: onTeams, registry: hostile });
     await user.click(screen.getByText('Service and provider'));
     await user.click(screen.getByText('Collected data'));
@@ -121,12 +122,20 @@ describe('the summary of a detected tool', () => {
 });
 
 describe('the home view', () => {
-  it('lists every registry tool in the order users see, by English name in both languages', async () => {
+  it('lists every registry tool, the most used first, then by English name, discontinued ones marked and last, in both languages', async () => {
     const { user } = await renderPopup();
     screen.getByRole('heading', { level: 1, name: 'No conferencing tool detected' });
     const english = listed('#tool-list li .tool-link > span:first-child');
     expect(english).toHaveLength(registry.tools.length);
-    expect(english).toEqual([...english].sort((a, b) => a!.localeCompare(b!)));
+    const mostUsed = registry.meta.mostUsed.map((id) => registry.byId.get(id)!.name.en);
+    expect(english.slice(0, mostUsed.length)).toEqual(mostUsed);
+    const items = [...document.querySelectorAll('#tool-list li')];
+    const marked = items.map((item) => item.querySelector('.tag') !== null);
+    const firstMarked = marked.indexOf(true);
+    expect(firstMarked).toBeGreaterThan(mostUsed.length);
+    expect(marked.slice(firstMarked).every(Boolean)).toBe(true);
+    const rest = english.slice(mostUsed.length, firstMarked);
+    expect(rest).toEqual([...rest].sort((a, b) => a!.localeCompare(b!)));
     await user.click(screen.getByRole('button', { name: 'Deutsch' }));
     expect(listed('#tool-list li')).toHaveLength(registry.tools.length);
   });
@@ -134,7 +143,7 @@ describe('the home view', () => {
   it('filters as you type, by the name in either language, and counts in words', async () => {
     const { user } = await renderPopup();
     const search = screen.getByRole('searchbox', { name: 'Search tools' });
-    await user.type(search, 'zoo');
+    await user.type(search, 'zoom');
     expect(listed('#tool-list li')).toEqual(['Zoom']);
     screen.getByText('1 tool');
     await user.clear(search);
@@ -273,11 +282,23 @@ describe('compare and export', () => {
     const { user, copyText } = await renderPopup({ opening: onTeams });
     await user.click(screen.getByRole('button', { name: 'Deutsch' }));
     await user.click(screen.getByRole('button', { name: 'Als Markdown kopieren' }));
+    await screen.findByText('In die Zwischenablage kopiert');
     const markdown = copyText.mock.calls[0]![0];
     expect(markdown).toMatch(/^# Microsoft Teams\n/);
     expect(markdown).toContain('\n## Das Wichtigste\n');
     expect(markdown).toContain('\n## Erhobene Daten\n');
     expect(markdown).toContain(`Datenstand: ${formatDate(registry.meta.dataAsOf, 'de')}`);
-    await screen.findByText('In die Zwischenablage kopiert');
+  });
+
+  it('copies the summary as plain text, with the popup’s signs and no markup', async () => {
+    const { user, copyText } = await renderPopup({ opening: onTeams });
+    await user.click(screen.getByRole('button', { name: 'Copy summary' }));
+    await screen.findByText('Copied to the clipboard');
+    const text = copyText.mock.calls[0]![0];
+    expect(text).toMatch(/^Microsoft Teams\n/);
+    for (const fact of document.querySelectorAll('.key-facts .fact')) {
+      expect(text).toContain(`\n${fact.querySelector('.mark')!.textContent} ${fact.querySelector('.fact-label')!.textContent}`);
+    }
+    expect(text).not.toMatch(/[\\*]/);
   });
 });

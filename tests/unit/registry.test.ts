@@ -10,6 +10,8 @@ const ZOOM = 'data/tools/zoom.json';
 function smallRegistry(mutate: (raw: RawRegistry & { tools: Record<string, any> }) => void = () => {}): RawRegistry {
   const full = rawRegistry();
   const raw = { ...full, tools: { [TEAMS]: full.tools[TEAMS], [ZOOM]: full.tools[ZOOM] } as Record<string, any> };
+  // The home list's most used tools, cut to the two tools this registry has.
+  (raw.meta as any).mostUsed = ['microsoft-teams', 'zoom'];
   mutate(raw);
   return raw;
 }
@@ -19,7 +21,7 @@ const teamsProblems = (mutate: (entry: Record<string, any>) => void) => problems
 
 describe('the bundled registry', () => {
   it('is valid as a whole, with the data files and interface strings', () => {
-    expect(problemsOf({ ...rawRegistry(), uiStrings: undefined })).toEqual([]);
+    expect(problemsOf({ ...rawRegistry(), uiStrings: undefined, registryPageStrings: undefined })).toEqual([]);
   });
 });
 
@@ -64,9 +66,14 @@ describe('a malformed entry is rejected with a message naming file and field', (
   });
 
   it('a bad data-as-of date and a proxy suffix that is not a host name', () => {
-    const problems = problemsOf(smallRegistry((raw) => (raw.meta = { dataAsOf: 'soon', proxies: [{ name: 'x', suffixes: ['*.evil'], source: 'https://example.com/' }] })));
+    const problems = problemsOf(smallRegistry((raw) => (raw.meta = { ...(raw.meta as object), dataAsOf: 'soon', proxies: [{ name: 'x', suffixes: ['*.evil'], source: 'https://example.com/' }] })));
     expect(problems.join('\n')).toContain('data/registry.json: dataAsOf: must be a date as YYYY-MM-DD');
     expect(problems.join('\n')).toContain('data/registry.json: proxies.0.suffixes.0: must be a lowercase host name');
+  });
+
+  it('a most-used tool the registry does not have', () => {
+    const problems = problemsOf(smallRegistry((raw) => (raw.meta as any).mostUsed.push('google-meet')));
+    expect(problems).toContain('data/registry.json: mostUsed.2: no tool has the id "google-meet"');
   });
 
   it('a link wrapper whose example does not unwrap to its target', () => {

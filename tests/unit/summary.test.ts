@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentLine, glanceOf, keyFactRows, type KeyFactId } from '@/lib/key-facts';
-import { summaryToMarkdown } from '@/lib/markdown';
+import { assessmentLine, glanceOf, keyFactRows, MARK_SIGNS, type KeyFactId } from '@/lib/key-facts';
+import { escapeMarkdown, summaryToMarkdown } from '@/lib/markdown';
+import { summaryToPlainText } from '@/lib/plain-text';
 import type { Assessment, Tool } from '@/lib/registry/build/schema';
 import { buildSummary } from '@/lib/summary';
 import { exampleTool, registry, teams } from './support/registry';
@@ -140,6 +141,40 @@ describe('the popup and the Markdown export share one view model', () => {
 
   it('escapes Markdown in registry text, so it stays literal', () => {
     const tool = variant((entry) => (entry.summary = { de: '*fett* [x](javascript:alert(1))', en: '*bold* [x](javascript:alert(1))' }));
-    expect(summaryToMarkdown(buildSummary(tool, 'en', '2026-11-23'), 'en')).toContain('\\*bold\\* \\[x\\]\\(javascript:alert\\(1\\)\\)');
+    expect(summaryToMarkdown(buildSummary(tool, 'en', '2026-11-23'), 'en')).toContain('\\*bold\\* \\[x\\](javascript:alert(1))');
+  });
+});
+
+describe('copies that paste well', () => {
+  for (const lang of ['en', 'de'] as const) {
+    it(`the plain-text summary has the popup's signs and labels, bare links and the data date, and no markup (${lang})`, () => {
+      const model = buildSummary(teams, lang, '2026-11-23');
+      const text = summaryToPlainText(model, lang);
+      expect(text.split('\n')[0]).toBe(model.name);
+      for (const fact of model.keyFacts) expect(text).toContain(`${MARK_SIGNS[fact.mark]} ${fact.label}: ${fact.text}`);
+      for (const source of model.sources.filter((source) => source.url)) expect(text).toContain(`\n    ${source.url}\n`);
+      expect(text).toContain(model.footer);
+      // Addresses are bare links and keep their own characters; everything else carries no markup.
+      const prose = text.split('\n').filter((line) => !/^ {4}https:\/\//.test(line)).join('\n');
+      expect(prose).not.toMatch(/[\\*#]|\]\(|\b_|_\b/);
+    });
+  }
+
+  it('the Markdown escapes only what Markdown reads, so "Art. 6(1)(b)" stays as it is', () => {
+    const markdown = summaryToMarkdown(buildSummary(teams, 'en', '2026-11-23'), 'en');
+    expect(markdown).toContain('Art. 6(1)(b) GDPR');
+    expect(markdown).not.toContain('\\(');
+    expect(markdown).not.toMatch(/\n\n\n/);
+    for (const sign of ['⚠', 'ⓘ']) expect(markdown).not.toContain(sign);
+  });
+
+  it.each([
+    ['# not a heading', '\\# not a heading'],
+    ['1. not a list', '1\\. not a list'],
+    ['snake_case stays, _emphasis_ does not', 'snake_case stays, \\_emphasis\\_ does not'],
+    ['a <script> tag and &amp;', 'a \\<script> tag and \\&amp;'],
+    ['costs (in EUR) [estimate]', 'costs (in EUR) \\[estimate\\]'],
+  ])('escapes %j as %j', (text, expected) => {
+    expect(escapeMarkdown(text)).toBe(expected);
   });
 });

@@ -97,7 +97,7 @@ describe('the Teams entry carries every fact of the seed texts', () => {
 
   it('keeps the organisation’s own claims about its agreement, attributed to its notice, apart from what Microsoft offers everyone', () => {
     const claims = (lang: Lang) => (teams.statements ?? []).filter((statement) => statement.section === 'dpa').map((statement) => statement.text[lang]).join(' ');
-    expect(claims('de')).toContain('Vertrag über Auftragsverarbeitung');
+    expect(claims('de')).toContain('Auftragsverarbeitungsvertrag (AVV)');
     expect(claims('de')).toContain('deutschen Datenschutzbehörden');
     expect(claims('en')).toContain('data-processing agreement');
     expect(claims('en')).toContain('German data-protection authorities');

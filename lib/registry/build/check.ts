@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { createDetector } from '../../detection/engine';
 import { unwrapLink } from '../../detection/links';
+import { checkGlossary, GlossarySchema, textsOf, type CheckedText } from './glossary';
 import { exampleParts } from './rules-schema';
 import { WrappersSchema, type Wrapper } from './wrappers-schema';
 import { RegistryMetaSchema, ToolSchema, UiStringsSchema, type RegistryMeta, type Tool } from './schema';
@@ -26,12 +27,18 @@ export interface RawRegistry {
   wrappers: unknown;
   /** `data/ui-strings.json`; omitted where only the registry is checked. */
   uiStrings?: unknown;
+  /** `data/ui-strings-registry-page.json`, the registry page's own strings; omitted with `uiStrings`. */
+  registryPageStrings?: unknown;
+  /** `data/glossary.json`; when given, every registry text and interface string is held to it. */
+  glossary?: unknown;
 }
 
 export const DATA_FILES = {
   meta: 'data/registry.json',
   wrappers: 'data/link-wrappers.json',
   uiStrings: 'data/ui-strings.json',
+  registryPageStrings: 'data/ui-strings-registry-page.json',
+  glossary: 'data/glossary.json',
 } as const;
 
 export interface RegistryProblem {
@@ -98,6 +105,27 @@ function wrapperProblems(wrappers: readonly Wrapper[]): RegistryProblem[] {
   );
 }
 
+/** The glossary's variants wherever a registry text or an interface string uses one. */
+function glossaryProblems(raw: RawRegistry, tools: readonly Tool[], fileOf: (id: string) => string): RegistryProblem[] {
+  if (raw.glossary === undefined) return [];
+  const glossary = GlossarySchema.safeParse(raw.glossary);
+  if (!glossary.success) return problemsOf(DATA_FILES.glossary, glossary.error);
+  function* texts(): Generator<CheckedText> {
+    for (const tool of tools) yield* textsOf(fileOf(tool.id), tool);
+    for (const file of ['uiStrings', 'registryPageStrings'] as const) {
+      // Each key is a path of its own: `fact.dpa` is one key, not `fact` then `dpa`.
+      if (isRecord(raw[file])) for (const [key, text] of Object.entries(raw[file])) yield* [...textsOf(DATA_FILES[file], text)].map((found) => ({ ...found, path: key }));
+    }
+  }
+  return checkGlossary(glossary.data, texts()).map(({ file, path, lang, found, use }) => ({
+    file,
+    path: `${path}.${lang}`,
+    message: `"${found}" is not the glossary's word: use "${use}" (${DATA_FILES.glossary})`,
+  }));
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
 /** Validates the raw registry data and reports every problem with its file and field. */
 export function checkRegistry(raw: RawRegistry): { registry: Registry | null; problems: RegistryProblem[] } {
   const problems: RegistryProblem[] = [];
@@ -106,9 +134,15 @@ export function checkRegistry(raw: RawRegistry): { registry: Registry | null; pr
   const wrappers = WrappersSchema.safeParse(raw.wrappers);
   if (!wrappers.success) problems.push(...problemsOf(DATA_FILES.wrappers, wrappers.error));
   else problems.push(...wrapperProblems(wrappers.data.wrappers));
-  if (raw.uiStrings !== undefined) {
-    const strings = UiStringsSchema.safeParse(raw.uiStrings);
-    if (!strings.success) problems.push(...problemsOf(DATA_FILES.uiStrings, strings.error));
+  for (const file of ['uiStrings', 'registryPageStrings'] as const) {
+    if (raw[file] === undefined) continue;
+    const strings = UiStringsSchema.safeParse(raw[file]);
+    if (!strings.success) problems.push(...problemsOf(DATA_FILES[file], strings.error));
+  }
+  if (isRecord(raw.uiStrings) && isRecord(raw.registryPageStrings)) {
+    for (const key of Object.keys(raw.registryPageStrings)) {
+      if (key in raw.uiStrings) problems.push({ file: DATA_FILES.registryPageStrings, path: key, message: `also defined in ${DATA_FILES.uiStrings}` });
+    }
   }
 
   const tools: Tool[] = [];
@@ -132,6 +166,10 @@ export function checkRegistry(raw: RawRegistry): { registry: Registry | null; pr
   if (!meta.success || !wrappers.success) return { registry: null, problems };
 
   problems.push(...detectionProblems(tools, meta.data, (id) => fileById.get(id) ?? id));
+  problems.push(...glossaryProblems(raw, tools, (id) => fileById.get(id) ?? id));
+  meta.data.mostUsed.forEach((id, index) => {
+    if (!fileById.has(id)) problems.push({ file: DATA_FILES.meta, path: `mostUsed.${index}`, message: `no tool has the id "${id}"` });
+  });
   if (problems.length) return { registry: null, problems };
   const byId = new Map(tools.map((tool) => [tool.id, tool]));
   return { registry: { meta: meta.data, tools, byId, wrappers: wrappers.data.wrappers }, problems };

@@ -25,7 +25,7 @@ export function readRegistryFiles(root: string): { raw: RawRegistry; unreadable:
     const entry = read(file);
     if (entry !== undefined) tools[file] = entry;
   }
-  const raw = { tools, meta: read(DATA_FILES.meta), wrappers: read(DATA_FILES.wrappers), uiStrings: read(DATA_FILES.uiStrings) };
+  const raw = { tools, meta: read(DATA_FILES.meta), wrappers: read(DATA_FILES.wrappers), uiStrings: read(DATA_FILES.uiStrings), registryPageStrings: read(DATA_FILES.registryPageStrings), glossary: read(DATA_FILES.glossary) };
   return { raw, unreadable };
 }
 

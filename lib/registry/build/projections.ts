@@ -4,9 +4,9 @@
 import type { Plugin } from 'vite';
 import type { DetectableTool } from './rules-schema';
 import type { LinkWrapper } from './wrappers-schema';
-import { glanceOf, type Glance } from '../../key-facts';
+import { glanceOf, open, type Glance } from '../../key-facts';
 import type { Registry } from './check';
-import type { Status, Text } from './schema';
+import type { Status, Text, Tool } from './schema';
 
 /** What lists, badges and search need of every tool; the full entries load on demand (popup-registry.ts). */
 export interface CatalogEntry {
@@ -50,6 +50,21 @@ export function rulesOf(registry: Pick<Registry, 'tools' | 'wrappers' | 'meta'>)
   };
 }
 
+/** What the registry page's table reads of a tool beyond the key facts; its comparison reads the full entry. */
+export interface TableRowInput extends Omit<Glance, 'hasNotes'> {
+  residency: Pick<Tool['residency'], 'available'> & { unconfirmed?: unknown };
+}
+
+export function tableRowOf(tool: Tool): TableRowInput {
+  const { hasNotes: _, ...glance } = glanceOf(tool);
+  return { ...glance, residency: { available: tool.residency.available, ...open(tool.residency) } };
+}
+
+/** The other names a tool is known by, in either language, each once; for search. */
+export function aliasesOf(registry: Pick<Registry, 'tools'>): Record<string, string[]> {
+  return Object.fromEntries(registry.tools.flatMap((tool) => (tool.aliases ? [[tool.id, [...new Set([...tool.aliases.en, ...tool.aliases.de])]]] : [])));
+}
+
 /** A JSON.parse of a string literal is faster for V8 than the same data as an object literal. */
 const parsed = (value: unknown): string => `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
 
@@ -57,6 +72,10 @@ const parsed = (value: unknown): string => `JSON.parse(${JSON.stringify(JSON.str
 const MODULES: Record<string, (registry: Registry) => string> = {
   'virtual:registry/catalog': (registry) => `export const catalog = ${parsed(catalogOf(registry))};\nexport const dataAsOf = ${JSON.stringify(registry.meta.dataAsOf)};\n`,
   'virtual:registry/glance': (registry) => `export default ${parsed(glancesOf(registry))};\n`,
+  /** The registry page's table, in that page's bundle only. */
+  'virtual:registry/table-rows': (registry) => `export default ${parsed(Object.fromEntries(registry.tools.map((tool) => [tool.id, tableRowOf(tool)])))};\n`,
+  /** Search's other names, in a chunk the popup loads after start. */
+  'virtual:registry/aliases': (registry) => `export default ${parsed(aliasesOf(registry))};\n`,
   'virtual:registry/rules': (registry) => {
     const { tools, wrappers, proxySuffixes } = rulesOf(registry);
     return `export const tools = ${parsed(tools)};\nexport const wrappers = ${parsed(wrappers)};\nexport const proxySuffixes = ${JSON.stringify(proxySuffixes)};\n`;

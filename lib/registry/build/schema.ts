@@ -309,11 +309,20 @@ const DPA_DENIALS: Record<(typeof LANGS)[number], RegExp> = {
 };
 /** Named AI features that contradict "no AI". */
 const AI_FEATURES = /\b(Meta AI|Copilot|Gemini|AI Companion|Zoom AI|AI Assistant|KI-Assistent)\b/i;
+/**
+ * Other names people search a tool by, per display language: abbreviations ("BBB"), former or vendor names
+ * ("Cisco Webex", "Lync"), suites it is part of ("Google Workspace") and the words of each language.
+ */
+export const AliasesSchema = z.strictObject({ de: z.array(nonEmpty), en: z.array(nonEmpty) });
+export type Aliases = z.infer<typeof AliasesSchema>;
+
+const ToolIdSchema = z.string().regex(TOOL_ID_PATTERN, 'must be kebab-case').max(60);
 
 export const ToolSchema = z
   .strictObject({
-    id: z.string().regex(TOOL_ID_PATTERN, 'must be kebab-case').max(60),
+    id: ToolIdSchema,
     name: TextSchema,
+    aliases: AliasesSchema.optional(),
     summary: TextSchema,
     hosting: z.enum(['cloud', 'self-hosted', 'cloud-and-self-hosted']),
     status: StatusSchema,
@@ -408,6 +417,10 @@ export const RegistryMetaSchema = z.strictObject({
   /** Date up to which the registry's facts were gathered. */
   dataAsOf: IsoDateSchema,
   proxies: z.array(ProxySchema),
+  /** The tools people meet most, most common first: the home list shows them after the pins and before the rest. */
+  mostUsed: z.array(ToolIdSchema),
+  /** How `mostUsed` was chosen, since JSON has no comments; never bundled. */
+  mostUsedNote: nonEmpty,
 });
 export type RegistryMeta = z.infer<typeof RegistryMetaSchema>;
 

@@ -57,5 +57,9 @@ export function viewOf(source: Registry = registry): RegistryView {
     },
     peek: (id) => source.byId.get(id) ?? null,
     load: async (id) => source.byId.get(id) ?? null,
+    aliases: (id) => {
+      const aliases = source.byId.get(id)?.aliases;
+      return aliases && [...aliases.en, ...aliases.de];
+    },
   };
 }

@@ -1,0 +1,20 @@
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { RegistryPage, MAX_PICKS } from '@/components/registry-page/RegistryPage';
+import { downloadText } from '@/lib/download';
+import { languageFor } from '@/lib/i18n';
+import { bundledTableData } from '@/lib/registry-page/data';
+import { pickedTools } from '@/lib/registry-page/picks';
+import { hydratePreferences } from '@/lib/store';
+import './style.css';
+
+// The language is the popup's, one stored preference: switching here switches there, and back.
+await hydratePreferences(languageFor(browser.i18n.getUILanguage()));
+createRoot(document.getElementById('root')!).render(
+  <RegistryPage
+    data={bundledTableData}
+    initialPicks={pickedTools(location.search, MAX_PICKS)}
+    copyText={(text) => navigator.clipboard.writeText(text)}
+    download={downloadText}
+  />,
+);

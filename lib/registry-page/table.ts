@@ -1,0 +1,114 @@
+import { formatList, translator, type Translate } from '@/lib/i18n';
+import type { Lang } from '@/lib/lang';
+import type { CatalogEntry } from '@/lib/registry/catalog';
+import type { TableRowInput } from '@/lib/registry/build/projections';
+import { keyFactRows, MARK_SIGNS, type KeyFactId, type KeyFactRow, type Mark } from '@/lib/key-facts';
+import type { TextTable } from '@/lib/export';
+import './strings';
+
+/** One tool as the registry page's table shows it: its catalog entry, its projected facts, its key facts in the display language. */
+export interface TableRow {
+  entry: CatalogEntry;
+  input: TableRowInput;
+  facts: Readonly<Record<KeyFactId, KeyFactRow>>;
+}
+
+export interface Cell {
+  text: string;
+  mark?: Mark;
+  unconfirmed?: boolean;
+}
+
+/** A column of the table: adding a column is adding one entry to COLUMNS, with its label, cell and sort order. */
+export interface Column {
+  id: string;
+  label: (t: Translate) => string;
+  cell: (row: TableRow, lang: Lang, t: Translate) => Cell;
+}
+
+const MARK_ORDER: readonly Mark[] = ['ok', 'info', 'caution', 'unknown'];
+
+/** A key fact of the first screen as a column, with the same mark and words as the popup. */
+const keyFactColumn = (id: KeyFactId): Column => ({
+  id,
+  label: (t) => t(`fact.${id}`),
+  cell: ({ facts }) => ({ text: facts[id].text, mark: facts[id].mark, unconfirmed: facts[id].unconfirmed }),
+});
+
+export const COLUMNS: readonly Column[] = [
+  { id: 'tool', label: (t) => t('column.tool'), cell: ({ entry }, lang) => ({ text: entry.name[lang] }) },
+  keyFactColumn('who'),
+  keyFactColumn('where'),
+  {
+    id: 'basis',
+    label: (t) => t('column.basis'),
+    cell: ({ input: { transfer } }, lang, t) => ({
+      text: formatList(transfer.mechanisms.map((mechanism) => t(`mechanism.${mechanism}`)), lang),
+      unconfirmed: Boolean(transfer.unconfirmed),
+    }),
+  },
+  {
+    id: 'residency',
+    label: (t) => t('residency'),
+    cell: ({ input: { residency } }, _, t) => ({ text: t(`residency.${residency.available}`), unconfirmed: Boolean(residency.unconfirmed) }),
+  },
+  keyFactColumn('recording'),
+  keyFactColumn('ai'),
+  keyFactColumn('e2ee'),
+  keyFactColumn('dpa'),
+];
+
+export function tableRows(entries: readonly CatalogEntry[], inputs: Readonly<Record<string, TableRowInput>>, lang: Lang): TableRow[] {
+  return entries.flatMap((entry) => {
+    const input = inputs[entry.id];
+    if (!input) return [];
+    const facts = Object.fromEntries(keyFactRows(input, lang).map((fact) => [fact.id, fact])) as Record<KeyFactId, KeyFactRow>;
+    return [{ entry, input, facts }];
+  });
+}
+
+/** A filter of the table: one entry per checkbox, each narrowing the rows to those that pass. */
+export interface Filter {
+  id: 'eu-only' | 'e2ee-default' | 'active';
+  test: (row: TableRow) => boolean;
+}
+
+export const FILTERS: readonly Filter[] = [
+  /** No transfer to a third country at all: "depends on who runs the server" does not count. */
+  { id: 'eu-only', test: ({ input }) => input.transfer.thirdCountry === false },
+  { id: 'e2ee-default', test: ({ input }) => input.keyFacts.e2ee.available === 'yes' && input.keyFacts.e2ee.defaultOn === true },
+  { id: 'active', test: ({ entry }) => entry.status.state === 'active' },
+];
+
+export type SortOrder = { column: string; direction: 'ascending' | 'descending' };
+
+/**
+ * Sorts rows by a column: cells with a mark by the mark (in your favour first), then by their words, in the
+ * display language's collation. Ties keep the given order.
+ */
+export function sortRows(rows: readonly TableRow[], { column, direction }: SortOrder, lang: Lang): TableRow[] {
+  const spec = COLUMNS.find((candidate) => candidate.id === column) ?? COLUMNS[0]!;
+  const t = translator(lang);
+  const collator = new Intl.Collator(lang);
+  const keyed = rows.map((row) => ({ row, cell: spec.cell(row, lang, t) }));
+  const sign = direction === 'ascending' ? 1 : -1;
+  keyed.sort((a, b) => {
+    const byMark = a.cell.mark && b.cell.mark ? MARK_ORDER.indexOf(a.cell.mark) - MARK_ORDER.indexOf(b.cell.mark) : 0;
+    return sign * (byMark || collator.compare(a.cell.text, b.cell.text));
+  });
+  return keyed.map(({ row }) => row);
+}
+
+/** A cell as exported text: the popup's sign before a marked fact, "(Unconfirmed)" after an open one. */
+export function cellText(cell: Cell, t: Translate): string {
+  return `${cell.mark ? `${MARK_SIGNS[cell.mark]} ` : ''}${cell.text}${cell.unconfirmed ? ` (${t('unconfirmed')})` : ''}`;
+}
+
+/** The rows on screen, in their order, as a table to export. */
+export function exportTable(rows: readonly TableRow[], lang: Lang): TextTable {
+  const t = translator(lang);
+  return {
+    header: COLUMNS.map((column) => column.label(t)),
+    rows: rows.map((row) => COLUMNS.map((column) => cellText(column.cell(row, lang, t), t))),
+  };
+}
