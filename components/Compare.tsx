@@ -1,9 +1,12 @@
 import { Suspense } from 'react';
 import type { RegistryView } from '@/lib/registry/popup-registry';
 import type { Tool } from '@/lib/registry/schema';
-import { KEY_FACTS, keyFactRows } from '@/lib/summary';
+import { verdictFor } from '@/lib/policy';
+import { usePopupStore } from '@/lib/store';
+import { KEY_FACTS, keyFactRows, organisationModel } from '@/lib/summary';
 import { readTool, useLang, useT } from './hooks';
-import { FactText } from './KeyFacts';
+import { FactMark, FactText } from './KeyFacts';
+import { LineView } from './LineView';
 
 export const COMPARE_SLOTS = 3;
 
@@ -20,6 +23,8 @@ function CompareTable({ registry, ids }: { registry: RegistryView; ids: readonly
   const lang = useLang();
   const tools = ids.map((id) => readTool(registry, id)).filter((tool): tool is Tool => tool !== null);
   const rows = tools.map((tool) => keyFactRows(tool, lang));
+  const parsed = usePopupStore((state) => state.policy);
+  const { policy } = parsed;
   if (tools.length < 2) return <p className="muted">{t('compareHint')}</p>;
   return (
     <table className="compare-table">
@@ -33,6 +38,37 @@ function CompareTable({ registry, ids }: { registry: RegistryView; ids: readonly
           ))}
         </tr>
       </thead>
+      {policy && (
+        <tbody data-fact="organisation">
+          <tr>
+            <th scope="rowgroup" colSpan={tools.length} className="field">
+              {t('policy.compareRow', { org: policy.organisation.name ?? t('policy.unnamed') })}
+            </th>
+          </tr>
+          <tr>
+            {tools.map((tool) => {
+              const verdict = verdictFor(policy, tool.id);
+              // Its notice and contact are the same in every column, so only its terms are compared.
+              const terms = organisationModel(parsed, tool.id, lang)?.terms ?? [];
+              return (
+                <td key={tool.id}>
+                  <FactMark mark={verdict === 'approved' ? 'ok' : verdict ? 'caution' : 'unknown'} />
+                  <span className="fact-text">{t(`verdictShort.${verdict ?? 'none'}`)}</span>
+                  {terms.length > 0 && (
+                    <ul>
+                      {terms.map((line, index) => (
+                        <li key={index}>
+                          <LineView line={line} />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        </tbody>
+      )}
       {KEY_FACTS.map((fact, index) => (
         <tbody key={fact} data-fact={fact}>
           <tr>

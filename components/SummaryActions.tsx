@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { summaryToMarkdown } from '@/lib/markdown';
 import type { RegistryView } from '@/lib/registry/popup-registry';
+import { usePopupStore } from '@/lib/store';
 import { buildSummary } from '@/lib/summary';
 import { useLang, useT } from './hooks';
 
@@ -17,13 +18,14 @@ interface Props {
 export function SummaryActions({ registry, toolId, pinned, onTogglePin, onCompare, copyText }: Props) {
   const t = useT();
   const lang = useLang();
+  const policy = usePopupStore((state) => state.policy);
   const [copyStatus, setCopyStatus] = useState<'copied' | 'copyFailed' | null>(null);
   const name = registry.byId.get(toolId)?.name[lang] ?? toolId;
 
   const copy = () =>
     registry
       .load(toolId)
-      .then((tool) => (tool ? copyText(summaryToMarkdown(buildSummary(tool, lang, registry.dataAsOf), lang)) : Promise.reject(new Error(toolId))))
+      .then((tool) => (tool ? copyText(summaryToMarkdown(buildSummary(tool, lang, registry.dataAsOf, policy), lang)) : Promise.reject(new Error(toolId))))
       .then(
         () => setCopyStatus('copied'),
         () => setCopyStatus('copyFailed'),

@@ -9,7 +9,9 @@ import type { Lang } from '@/lib/lang';
 import { LinkedToolSchema, parseMessage, type MessageReply } from '@/lib/messaging/protocol';
 import { preferencesItem, readLanguage } from '@/lib/preferences';
 import { catalogById } from '@/lib/registry/catalog';
-import { detectableTools, detectionById, detectTool, linkWrappers } from '@/lib/registry/detection-rules';
+import type { Detector } from '@/lib/detection/engine';
+import { readPolicy } from '@/lib/policy';
+import { detectableTools, detectionById, detectorWith, detectTool, linkWrappers } from '@/lib/registry/detection-rules';
 import { markerQuery, probeGlobals } from '@/lib/scan';
 import { clearTabState, getTabState, setTabState, type TabState } from '@/lib/tab-state';
 
@@ -22,7 +24,8 @@ const PageScanSchema = z.strictObject({
 export type ScanResult = z.infer<typeof PageScanSchema> & { globals: string[] };
 
 export interface BackgroundDeps {
-  detect: typeof detectTool;
+  /** The detector to use now: the registry's, with the hosts the organisation's policy names. */
+  detector: () => Promise<Detector>;
   badge: (tabId: number, view: BadgeView | null) => Promise<void>;
   /** Reads a tab on the popup's request; `withGlobals` also probes the page's own globals. */
   scan: (tabId: number, withGlobals: boolean) => Promise<unknown>;
@@ -59,7 +62,18 @@ async function defaultLanguage(): Promise<Lang> {
   return (await readLanguage()) ?? languageFor(browser.i18n.getUILanguage());
 }
 
-const defaultDeps: BackgroundDeps = { detect: detectTool, badge: showBadge, scan: scanWithScripting, language: defaultLanguage };
+let policyDetector: Promise<Detector> | null = null;
+
+/**
+ * The detector with the organisation's hosts, built once per policy: read when first needed (a restarted
+ * worker reads it again) and again after administrators change the policy.
+ */
+function organisationDetector(): Promise<Detector> {
+  policyDetector ??= readPolicy().then(({ policy }) => detectorWith(policy?.hosts ?? new Map()));
+  return policyDetector;
+}
+
+const defaultDeps: BackgroundDeps = { detector: organisationDetector, badge: showBadge, scan: scanWithScripting, language: defaultLanguage };
 
 const sameDetection = (a: Detection | null | undefined, b: Detection | null): boolean => JSON.stringify(a ?? null) === JSON.stringify(b);
 
@@ -70,6 +84,10 @@ const sameDetection = (a: Detection | null | undefined, b: Detection | null): bo
  */
 export function createBackground(deps: BackgroundDeps = defaultDeps) {
   const queues = new Map<number, Promise<unknown>>();
+  /** The organisation-aware detector once the policy has been read; until then the registry's alone. */
+  let current: Detector | null = null;
+  /** Reads the policy (once; again after it changed) and returns the detector with its hosts. */
+  const readDetector = (): Promise<Detector> => deps.detector().then((detect) => (current = detect));
   const latestUpdate = new Map<number, number>();
   let tickets = 0;
 
@@ -114,7 +132,11 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
   function tabUpdated(tabId: number, change: Browser.tabs.OnUpdatedInfo, tab: Browser.tabs.Tab): Promise<void> {
     const navigating = change.status === 'loading';
     if (change.url === undefined && !navigating) return Promise.resolve();
-    const detection = deps.detect(change.url ?? tab.url ?? '');
+    // Tab events never wait for the policy: at browser start Chromium takes seconds to answer for managed
+    // storage (2.5 s measured), and the registry's hosts, the only ones reported here, need no policy. A host
+    // the organisation names is found from the first event after the policy is in, or when the popup opens.
+    const detection = (current ?? detectTool)(change.url ?? tab.url ?? '');
+    void readDetector().catch(() => undefined);
     return latestOnly(tabId, async () => {
       const known = await getTabState(tabId);
       // What a scan found stays until the tab loads a new page; an in-page address change does not undo it.
@@ -136,7 +158,9 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
       const result = raw as ScanResult | null;
       const links = (result?.links ?? []).filter((link) => catalogById.has(link.toolId));
       if (known || !result) return { state: known, links };
-      const state = await apply(tabId, deps.detect(result.url, { ...result.signals, globals: result.globals }), 'scan');
+      // The address decides first, so a host the organisation names is known without any page signal.
+      const detect = await readDetector();
+      const state = await apply(tabId, detect(result.url, { ...result.signals, globals: result.globals }), 'scan');
       return { state, links };
     });
   }
@@ -158,6 +182,7 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
 
   /** Marks the tabs that were already open when the extension started, e.g. after installation. */
   async function markOpenTabs(): Promise<void> {
+    await readDetector().catch(() => undefined);
     const tabs = await browser.tabs.query({});
     await Promise.all(tabs.map((tab) => (tab.id === undefined || !tab.url ? undefined : tabUpdated(tab.id, { url: tab.url }, tab))));
   }
@@ -172,7 +197,7 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
     }
   }
 
-  return { receive, scanTab, tabUpdated, tabRemoved, tabReplaced, markOpenTabs };
+  return { receive, scanTab, tabUpdated, tabRemoved, tabReplaced, markOpenTabs, readPolicy: readDetector };
 }
 
 const MENU_ID = 'summary-for-link';
@@ -197,7 +222,7 @@ async function retitleLinkMenu(): Promise<void> {
 /** Opens the summary of the tool a link leads to; the link itself is read here and nowhere kept. */
 export async function linkMenuClicked(info: Browser.contextMenus.OnClickData): Promise<void> {
   if (info.menuItemId !== MENU_ID || !info.linkUrl) return;
-  const toolId = detectTool(unwrapLink(info.linkUrl, linkWrappers))?.toolId ?? '';
+  const toolId = (await organisationDetector())(unwrapLink(info.linkUrl, linkWrappers))?.toolId ?? '';
   await browser.tabs.create({ url: summaryPageUrl(toolId) });
 }
 
@@ -216,6 +241,10 @@ export function registerBackground(background = createBackground()): void {
   browser.contextMenus.onClicked.addListener((info) => void linkMenuClicked(info));
   browser.runtime.onInstalled.addListener(() => void background.markOpenTabs());
   browser.runtime.onStartup.addListener(() => void background.markOpenTabs());
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') policyDetector = null;
+  });
+  void background.readPolicy().catch(() => undefined);
   const menu = createLinkMenu();
   // The menu's title follows the language the user chooses in the popup.
   preferencesItem.watch(() => void menu.then(retitleLinkMenu).catch(() => undefined));

@@ -15,6 +15,7 @@ function line(item: Line, lang: Lang): string {
   return [
     item.lead && `**${escape(item.lead)}**${item.href ? '' : ':'}`,
     body,
+    item.textLang && `_(${t(`onlyIn.${item.textLang}`)})_`,
     item.aside && `(${escape(item.aside)})`,
     item.unconfirmed && `_${t('unconfirmed')}: ${escape(item.unconfirmed)}_`,
   ]
@@ -43,6 +44,7 @@ function block(item: Block, lang: Lang): string[] {
 export function summaryToMarkdown(model: SummaryModel, lang: Lang): string {
   const t = translator(lang);
   const lines = [`# ${escape(model.name)}`, ''];
+  if (model.organisation?.verdict) lines.push(`**${escape(model.organisation.verdict.text)}**`, '');
   if (model.discontinued) lines.push(`**${escape(model.discontinued.text)}.** ${escape(model.discontinued.note)}`, '');
   lines.push(`## ${t('keyFacts')}`, '');
   for (const fact of model.keyFacts) {
@@ -50,6 +52,10 @@ export function summaryToMarkdown(model: SummaryModel, lang: Lang): string {
     lines.push(`- ${MARK_SIGNS[fact.mark]} **${escape(fact.label)}:** ${escape(fact.text)}${open}`);
   }
   lines.push('');
+  const organisation = model.organisation ? [...model.organisation.terms, ...model.organisation.reach] : [];
+  if (model.organisation && organisation.length) {
+    lines.push(`## ${escape(model.organisation.title)}`, '', `_${t('policy.intro')}_`, '', ...organisation.map((entry) => `- ${line(entry, lang)}`), '');
+  }
   for (const section of model.sections) {
     lines.push(`## ${escape(section.title)}`, '', ...section.blocks.flatMap((item) => block(item, lang)));
     if (section.sources.length) lines.push(`${t('sourcesFor')} ${section.sources.map((n) => `[${n}]`).join(' ')}`, '');

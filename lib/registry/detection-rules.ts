@@ -23,7 +23,10 @@ export const linkWrappers = wrapperData.wrappers as readonly Wrapper[];
  * Detects the conferencing tool behind an address, optionally helped by page signals from a scan.
  * Pure and total: any input gives a Detection or null, never an exception.
  */
-export const detectTool: Detector = createDetector(
-  detectableTools,
-  meta.proxies.flatMap((proxy) => proxy.suffixes),
-);
+const proxySuffixes = meta.proxies.flatMap((proxy) => proxy.suffixes);
+export const detectTool: Detector = createDetector(detectableTools, proxySuffixes);
+
+/** {@link detectTool}, also knowing the hosts an organisation's policy names (host name to tool id). */
+export function detectorWith(organisationHosts: ReadonlyMap<string, string>): Detector {
+  return organisationHosts.size ? createDetector(detectableTools, proxySuffixes, organisationHosts) : detectTool;
+}
