@@ -20,10 +20,13 @@ export const test = base.extend<{ policy: unknown; firefox: FirefoxExtension }>(
     const restore = policy === null ? () => {} : installFirefoxPolicy(findFirefox(), policy);
     try {
       const firefox = await FirefoxExtension.launch(EXTENSION_DIR);
-      await use(firefox);
-      // The extension's own pages never go to the network.
-      base.expect(firefox.extensionRequests).toEqual([]);
-      await firefox.close();
+      try {
+        await use(firefox);
+        // The extension's own pages never go to the network.
+        base.expect(firefox.extensionRequests).toEqual([]);
+      } finally {
+        await firefox.close();
+      }
     } finally {
       restore();
     }
