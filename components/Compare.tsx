@@ -6,7 +6,7 @@ import { usePopupStore } from '@/lib/store';
 import { KEY_FACTS, keyFactRows, organisationModel } from '@/lib/summary';
 import { readTool, useLang, useT } from './hooks';
 import { FactMark, FactText } from './KeyFacts';
-import { LineView } from './LineView';
+import { LineList } from './LineView';
 
 export const COMPARE_SLOTS = 3;
 
@@ -48,21 +48,12 @@ function CompareTable({ registry, ids }: { registry: RegistryView; ids: readonly
           <tr>
             {tools.map((tool) => {
               const verdict = verdictFor(policy, tool.id);
-              // Its notice and contact are the same in every column, so only its terms are compared.
-              const terms = organisationModel(parsed, tool.id, lang)?.terms ?? [];
               return (
                 <td key={tool.id}>
                   <FactMark mark={verdict === 'approved' ? 'ok' : verdict ? 'caution' : 'unknown'} />
                   <span className="fact-text">{t(`verdictShort.${verdict ?? 'none'}`)}</span>
-                  {terms.length > 0 && (
-                    <ul>
-                      {terms.map((line, index) => (
-                        <li key={index}>
-                          <LineView line={line} />
-                        </li>
-                      ))}
-                    </ul>
-                  )}
+                  {/* Its notice and contact are the same in every column, so only its terms are compared. */}
+                  <LineList lines={organisationModel(parsed, tool.id, lang)?.terms ?? []} />
                 </td>
               );
             })}

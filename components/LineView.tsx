@@ -25,3 +25,17 @@ export function LineView({ line }: { line: Line }) {
     </>
   );
 }
+
+/** Lines as a list, nothing if there are none. */
+export function LineList({ lines, className }: { lines: readonly Line[]; className?: string }) {
+  if (!lines.length) return null;
+  return (
+    <ul className={className}>
+      {lines.map((line, index) => (
+        <li key={index}>
+          <LineView line={line} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -9,7 +9,7 @@ import { buildSummary, keyFactRows, organisationModel, type Block, type Organisa
 import { ExternalLink } from './ExternalLink';
 import { readTool, useLang, useT } from './hooks';
 import { KeyFacts } from './KeyFacts';
-import { LineView } from './LineView';
+import { LineList, LineView } from './LineView';
 import { Unconfirmed } from './Unconfirmed';
 
 export type SummaryOrigin = { kind: 'detected'; detection: Detection } | { kind: 'list' } | { kind: 'pins' } | { kind: 'link' };
@@ -123,13 +123,7 @@ function OrganisationStatements({ model }: { model: OrganisationModel }) {
     <section className="organisation" aria-labelledby="organisation-title">
       <h2 id="organisation-title">{model.title}</h2>
       <p className="muted">{t('policy.intro')}</p>
-      <ul>
-        {lines.map((line, index) => (
-          <li key={index}>
-            <LineView line={line} />
-          </li>
-        ))}
-      </ul>
+      <LineList lines={lines} />
     </section>
   );
 }

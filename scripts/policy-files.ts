@@ -72,3 +72,13 @@ export const ACME_POLICY = {
   },
   hosts: { 'video.example.org': 'opentalk' },
 };
+
+/** How the popup lists ACME GmbH's statements on Teams in English, in both browsers' tests. */
+export const ACME_TEAMS_STATEMENTS = [
+  'Legal basis: Art. 6(1)(b) GDPR for employees (employment contract); Art. 6(1)(f) GDPR for guests.',
+  'Retention: Recordings are deleted after 30 days; chats after 12 months.',
+  'Data-processing agreement: signed with the provider',
+  'Note: Recording only with everyone’s consent, announced at the start.',
+  'Privacy notice of ACME GmbH (opens in a new tab)',
+  'Contact: privacy@acme.example',
+];

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { ACME_POLICY } from '../../scripts/policy-files';
+import { ACME_POLICY, ACME_TEAMS_STATEMENTS } from '../../scripts/policy-files';
 import { eventually, expect, fixture, test, type FirefoxExtension } from './fixtures';
 
 /**
@@ -36,14 +36,7 @@ test('the summary shows the organisation’s own terms apart from the provider�
   const popup = await popupOn(firefox, 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0', fixture('meeting.html'));
   await popup.waitForSelector('.organisation');
   expect(await text(popup, '.organisation h2')).toBe('Statements by ACME GmbH');
-  expect(await texts(popup, '.organisation li')).toEqual([
-    'Legal basis: Art. 6(1)(b) GDPR for employees (employment contract); Art. 6(1)(f) GDPR for guests.',
-    'Retention: Recordings are deleted after 30 days; chats after 12 months.',
-    'Data-processing agreement: signed with the provider',
-    'Note: Recording only with everyone’s consent, announced at the start.',
-    'Privacy notice of ACME GmbH (opens in a new tab)',
-    'Contact: privacy@acme.example',
-  ]);
+  expect(await texts(popup, '.organisation li')).toEqual(ACME_TEAMS_STATEMENTS);
   expect(await popup.$eval('.organisation a', (link) => link.getAttribute('href'))).toBe('https://intranet.acme.example/privacy/meetings');
   expect(await popup.$eval('.organisation', (element) => element.closest('.key-facts, details') === null)).toBe(true);
 });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { ACME_POLICY } from '../../scripts/policy-files';
+import { ACME_POLICY, ACME_TEAMS_STATEMENTS } from '../../scripts/policy-files';
 import { expect, fixture, test, type Extension } from './fixtures';
 
 /**
@@ -71,14 +71,7 @@ test.describe('under ACME GmbH’s policy', () => {
   test('the summary keeps the organisation’s own terms apart from the provider’s facts, with its notice and contact', async ({ ext }) => {
     const { popup } = await popupFor(ext, TEAMS_MEETING);
     const own = popup.getByRole('region', { name: 'Statements by ACME GmbH' });
-    await expect(own.getByRole('listitem')).toHaveText([
-      'Legal basis: Art. 6(1)(b) GDPR for employees (employment contract); Art. 6(1)(f) GDPR for guests.',
-      'Retention: Recordings are deleted after 30 days; chats after 12 months.',
-      'Data-processing agreement: signed with the provider',
-      'Note: Recording only with everyone’s consent, announced at the start.',
-      'Privacy notice of ACME GmbH (opens in a new tab)',
-      'Contact: privacy@acme.example',
-    ]);
+    await expect(own.getByRole('listitem')).toHaveText(ACME_TEAMS_STATEMENTS);
     await expect(own.getByRole('link')).toHaveAttribute('href', 'https://intranet.acme.example/privacy/meetings');
     // Outside the provider's facts: neither a key fact nor a detail section.
     expect(await own.evaluate((element) => element.closest('.key-facts, details'))).toBeNull();
