@@ -147,6 +147,9 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
 
   /** Scans a tab for the popup: its tool (scanning the page only if nothing is known) and the tools it links to. */
   function scanTab(tabId: number): Promise<MessageReply<'scanTab'>> {
+    // Read while the page is scanned (it answers in milliseconds except right after the browser starts, when
+    // the popup cannot wait for it: the registry alone decides then, and the next popup knows the policy).
+    void readDetector().catch(() => undefined);
     return inOrder(tabId, async () => {
       const known = await getTabState(tabId);
       let raw: unknown = null;
@@ -159,8 +162,7 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
       const links = (result?.links ?? []).filter((link) => catalogById.has(link.toolId));
       if (known || !result) return { state: known, links };
       // The address decides first, so a host the organisation names is known without any page signal.
-      const detect = await readDetector();
-      const state = await apply(tabId, detect(result.url, { ...result.signals, globals: result.globals }), 'scan');
+      const state = await apply(tabId, (current ?? detectTool)(result.url, { ...result.signals, globals: result.globals }), 'scan');
       return { state, links };
     });
   }

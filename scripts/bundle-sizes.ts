@@ -16,8 +16,12 @@ export const KB = 1024;
 export const SIZE_GOALS = {
   /** A content script would run in every meeting page; the extension ships none, and any added must stay tiny. */
   contentScriptRaw: 10 * KB,
-  /** What popup.html loads up front: its scripts, module preloads and their static imports. */
-  popupJsGzip: 100 * KB,
+  /**
+   * What popup.html loads up front: its scripts, module preloads and their static imports. 100 KB until the
+   * organisation's policy (issue 25: parser, strings, views, about 3.6 KB gzip) took it to 101.6 KB; loading the
+   * parser apart made the bundler move the shared modules (zod, the catalog) into a second start-up file instead.
+   */
+  popupJsGzip: 102 * KB,
 } as const;
 
 /** Level 9, as WXT's `zip` packs (`zip.compressionLevel` defaults to 9); a fixed level keeps figures comparable. */
