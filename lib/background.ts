@@ -63,6 +63,8 @@ async function defaultLanguage(): Promise<Lang> {
 }
 
 let policyDetector: Promise<Detector> | null = null;
+/** How long the popup's scan waits for the policy after the page was read; the popup waits 600 ms in all. */
+const POLICY_WAIT_MS = 200;
 
 /**
  * The detector with the organisation's hosts, built once per policy: read when first needed (a restarted
@@ -136,20 +138,24 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
     // storage (2.5 s measured), and the registry's hosts, the only ones reported here, need no policy. A host
     // the organisation names is found from the first event after the policy is in, or when the popup opens.
     const detection = (current ?? detectTool)(change.url ?? tab.url ?? '');
-    void readDetector().catch(() => undefined);
     return latestOnly(tabId, async () => {
       const known = await getTabState(tabId);
       // What a scan found stays until the tab loads a new page; an in-page address change does not undo it.
       if (!detection && known?.via === 'scan' && !navigating) return;
       if (!sameDetection(known?.detection, detection)) await apply(tabId, detection, 'page');
+    }).finally(() => {
+      // Only after the tab is marked: while Chromium starts, its first answer for managed storage held up the
+      // first badge by seconds (measured), though later reads take milliseconds.
+      void readDetector().catch(() => undefined);
     });
   }
 
   /** Scans a tab for the popup: its tool (scanning the page only if nothing is known) and the tools it links to. */
   function scanTab(tabId: number): Promise<MessageReply<'scanTab'>> {
-    // Read while the page is scanned (it answers in milliseconds except right after the browser starts, when
-    // the popup cannot wait for it: the registry alone decides then, and the next popup knows the policy).
-    void readDetector().catch(() => undefined);
+    // Read while the page is scanned: a worker woken by the popup knows no policy yet. It answers in
+    // milliseconds, except right after the browser starts, when the popup cannot wait: the registry alone
+    // decides then, and the next popup knows the policy.
+    const reading = readDetector().catch(() => detectTool);
     return inOrder(tabId, async () => {
       const known = await getTabState(tabId);
       let raw: unknown = null;
@@ -161,8 +167,9 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
       const result = raw as ScanResult | null;
       const links = (result?.links ?? []).filter((link) => catalogById.has(link.toolId));
       if (known || !result) return { state: known, links };
+      const detect = current ?? (await Promise.race([reading, new Promise<Detector>((resolve) => setTimeout(resolve, POLICY_WAIT_MS, detectTool))]));
       // The address decides first, so a host the organisation names is known without any page signal.
-      const state = await apply(tabId, (current ?? detectTool)(result.url, { ...result.signals, globals: result.globals }), 'scan');
+      const state = await apply(tabId, detect(result.url, { ...result.signals, globals: result.globals }), 'scan');
       return { state, links };
     });
   }
@@ -246,7 +253,6 @@ export function registerBackground(background = createBackground()): void {
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') policyDetector = null;
   });
-  void background.readPolicy().catch(() => undefined);
   const menu = createLinkMenu();
   // The menu's title follows the language the user chooses in the popup.
   preferencesItem.watch(() => void menu.then(retitleLinkMenu).catch(() => undefined));
