@@ -25,6 +25,12 @@ const fixtureHosts =
     .filter(Boolean)
     .map((host) => `https://${host}/*`) ?? [];
 
+/**
+ * A fixed public key for end-to-end builds only, so the unpacked test extension has a stable id that a policy
+ * file can name (tests/e2e/policy.ts computes it). The shipped build has none: the stores assign the id.
+ */
+const e2eKey = (mode: string) => (mode === 'e2e' ? { key: readFileSync(join(import.meta.dirname, 'tests/e2e/extension-key.txt'), 'utf8').trim() } : {});
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   imports: false,
@@ -42,6 +48,8 @@ export default defineConfig({
     [browser === 'firefox' ? 'browser_action' : 'action']: { default_icon: ICONS },
     // Opens the popup from the keyboard, which also grants activeTab for the scan.
     commands: { [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: SHORTCUT } } },
+    // The organisation's policy (lib/policy.ts, docs/ADMIN.md). Firefox reads it from policies.json without a schema.
+    ...(browser !== 'firefox' && { storage: { managed_schema: 'managed-schema.json' }, ...e2eKey(mode) }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -2,8 +2,12 @@ import { useState } from 'react';
 import { assessmentLine, KEY_FACTS, keyFactRows, type Glance, type KeyFactRow } from '@/lib/key-facts';
 import type { RegistryView } from '@/lib/registry/popup-registry';
 import type { Tool } from '@/lib/registry/build/schema';
+import { verdictFor } from '@/lib/policy';
+import { usePopupStore } from '@/lib/store';
+import { organisationModel } from '@/lib/summary';
 import { useLang, useT } from './hooks';
-import { FactText } from './KeyFacts';
+import { FactMark, FactText } from './KeyFacts';
+import { LineList } from './LineView';
 import { ToolColumns } from './ToolColumns';
 
 export const COMPARE_SLOTS = 3;
@@ -34,6 +38,8 @@ function CompareTable({ registry, ids, copyText }: { registry: RegistryView; ids
     return { id: 'who', label: t('fact.assessment'), mark: line?.mark ?? 'unknown', text: line?.text ?? t('assessment.none'), unconfirmed: line?.unconfirmed ?? false, section: 'assessments' };
   };
   const rows = tools.map(({ glance }) => [...keyFactRows(glance, lang), assessmentRow(glance)]);
+  const parsed = usePopupStore((state) => state.policy);
+  const { policy } = parsed;
   if (tools.length < 2) return <p className="muted">{t('compareHint')}</p>;
   // The copy holds every structured fact, as the registry page's comparison does, not only the rows shown here.
   // Its code and the full entries load on the click: the popup's start-up bundle stays as small as before.
@@ -61,6 +67,28 @@ function CompareTable({ registry, ids, copyText }: { registry: RegistryView; ids
             <ToolColumns tools={tools} />
           </tr>
         </thead>
+        {policy && (
+          <tbody data-fact="organisation">
+            <tr>
+              <th scope="rowgroup" colSpan={tools.length} className="field">
+                {t('policy.compareRow', { org: policy.organisation.name ?? t('policy.unnamed') })}
+              </th>
+            </tr>
+            <tr>
+              {tools.map((tool) => {
+                const verdict = verdictFor(policy, tool.id);
+                return (
+                  <td key={tool.id}>
+                    <FactMark mark={verdict === 'approved' ? 'ok' : verdict ? 'caution' : 'unknown'} />
+                    <span className="fact-text">{t(`verdictShort.${verdict ?? 'none'}`)}</span>
+                    {/* Its notice and contact are the same in every column, so only its terms are compared. */}
+                    <LineList lines={organisationModel(parsed, tool.id, lang)?.terms ?? []} />
+                  </td>
+                );
+              })}
+            </tr>
+          </tbody>
+        )}
         {[...KEY_FACTS, 'assessment'].map((fact, index) => (
           <tbody key={fact} data-fact={fact}>
             <tr>

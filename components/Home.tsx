@@ -1,8 +1,10 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { verdictFor, type ParsedPolicy } from '@/lib/policy';
 import type { Pin } from '@/lib/preferences';
 import { listOrder } from '@/lib/registry/catalog';
 import type { RegistryView } from '@/lib/registry/popup-registry';
 import { filterTools } from '@/lib/search';
+import { usePopupStore } from '@/lib/store';
 import { useLang, useT } from './hooks';
 import { RegistryPageLink } from './RegistryPageLink';
 
@@ -26,12 +28,45 @@ function arrowNavigation(list: HTMLElement | null, event: KeyboardEvent, fromInp
   else buttons[Math.min(next, buttons.length - 1)]?.focus();
 }
 
+/** For administrators: whose policy this browser has, and what of it was not used, in one place. */
+function PolicyReport({ parsed }: { parsed: ParsedPolicy }) {
+  const t = useT();
+  const { policy, ignored, more } = parsed;
+  if (!policy) return null;
+  const count = ignored.length + more;
+  return (
+    <section aria-labelledby="policy-heading" className="policy-report">
+      <h2 id="policy-heading">{t('policy.title')}</h2>
+      <p>{t('policy.setBy', { org: policy.organisation.name ?? t('policy.unnamed'), tools: policy.tools.size, hosts: policy.hosts.size })}</p>
+      <p>{count ? t('policy.ignored', { count }) : t('policy.nothingIgnored')}</p>
+      {count > 0 && (
+        <ul>
+          {ignored.map((item, index) => (
+            <li key={index}>
+              <code>{item.path || '(root)'}</code>: {t(`policy.reason.${item.reason}`)}
+            </li>
+          ))}
+          {more > 0 && <li>{t('policy.more', { count: more })}</li>}
+        </ul>
+      )}
+      <p className="muted">{t('policy.forAdmins')}</p>
+    </section>
+  );
+}
+
 export function Home({ registry, pins, onOpen, onUnpin, onMove, onCompare }: Props) {
   const t = useT();
   const lang = useLang();
   const [query, setQuery] = useState('');
   const list = useRef<HTMLUListElement>(null);
-  const results = filterTools(listOrder(registry.catalog, pins.map((pin) => pin.toolId)), query, registry.aliases);
+  const policy = usePopupStore((state) => state.policy);
+  const approved = (id: string) => verdictFor(policy.policy, id) === 'approved';
+  // Pinned first, then the organisation's approved tools, then the most used; discontinued last. The sort is
+  // stable, so each group keeps listOrder's order.
+  const pinned = pins.map((pin) => pin.toolId);
+  const results = filterTools(listOrder(registry.catalog, pinned), query, registry.aliases).sort(
+    (a, b) => Number(pinned.includes(b.id)) - Number(pinned.includes(a.id)) || Number(approved(b.id)) - Number(approved(a.id)),
+  );
 
   return (
     <div className="home">
@@ -101,12 +136,14 @@ export function Home({ registry, pins, onOpen, onUnpin, onMove, onCompare }: Pro
             <li key={tool.id}>
               <button type="button" className="tool-link" onClick={() => onOpen(tool.id, 'list')}>
                 <span>{tool.name[lang]}</span>
+                {approved(tool.id) && <span className="tag approved-tag">{t('verdictShort.approved')}</span>}
                 {tool.status.state === 'discontinued' && <span className="tag muted-tag">{t('discontinuedShort')}</span>}
               </button>
             </li>
           ))}
         </ul>
       </section>
+      <PolicyReport parsed={policy} />
     </div>
   );
 }

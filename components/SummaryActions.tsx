@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Lang } from '@/lib/lang';
 import type { RegistryView } from '@/lib/registry/popup-registry';
+import { usePopupStore } from '@/lib/store';
 import { buildSummary, type SummaryModel } from '@/lib/summary';
 import { useLang, useT } from './hooks';
 import { RegistryPageLink } from './RegistryPageLink';
@@ -18,13 +19,14 @@ interface Props {
 export function SummaryActions({ registry, toolId, pinned, onTogglePin, onCompare, copyText }: Props) {
   const t = useT();
   const lang = useLang();
+  const policy = usePopupStore((state) => state.policy);
   const [copyStatus, setCopyStatus] = useState<'copied' | 'copyFailed' | null>(null);
   const name = registry.byId.get(toolId)?.name[lang] ?? toolId;
 
   // The formats load on the click, well within the click's user activation, so the first screen does not wait for them.
   const copy = (loadFormat: () => Promise<(model: SummaryModel, lang: Lang) => string>) =>
     Promise.all([registry.load(toolId), loadFormat()])
-      .then(([tool, format]) => (tool ? copyText(format(buildSummary(tool, lang, registry.dataAsOf), lang)) : Promise.reject(new Error(toolId))))
+      .then(([tool, format]) => (tool ? copyText(format(buildSummary(tool, lang, registry.dataAsOf, policy), lang)) : Promise.reject(new Error(toolId))))
       .then(
         () => setCopyStatus('copied'),
         () => setCopyStatus('copyFailed'),

@@ -6,10 +6,11 @@ import type { RegistryView } from '@/lib/registry/popup-registry';
 import type { Section, Tool } from '@/lib/registry/build/schema';
 import { usePopupStore } from '@/lib/store';
 import { assessmentLine, keyFactRows } from '@/lib/key-facts';
-import { buildSummary, type Block, type Line, type SummaryModel } from '@/lib/summary';
+import { buildSummary, organisationModel, type Block, type Line, type OrganisationModel, type SummaryModel } from '@/lib/summary';
 import { ExternalLink } from './ExternalLink';
 import { readTool, useLang, useT } from './hooks';
 import { KeyFacts } from './KeyFacts';
+import { LineList, LineView } from './LineView';
 import { Unconfirmed } from './Unconfirmed';
 
 export type SummaryOrigin = { kind: 'detected'; detection: Detection } | { kind: 'list' } | { kind: 'pins' } | { kind: 'link' };
@@ -44,30 +45,13 @@ function Origin({ origin, toolName }: { origin: SummaryOrigin; toolName: string 
   const { detection } = origin;
   // Evidence names registry rules only (a registered host, a marker), never the page's own words.
   const evidence = detection.evidence.map((item) =>
-    item.type === 'path' ? t('evidence.path', { tool: toolName }) : t(`evidence.${item.type}`, { value: item.value }),
+    item.type === 'path' || item.type === 'policy' ? t(`evidence.${item.type}`, { tool: toolName }) : t(`evidence.${item.type}`, { value: item.value }),
   );
   return (
     <p className="origin detected">
       <span className={`dot ${detection.context}`} aria-hidden="true" />
       {t('detectedVia')} · {t(`context.${detection.context}`, { tool: toolName })} · {evidence.join(', ')}
     </p>
-  );
-}
-
-function LineView({ line }: { line: Line }) {
-  return (
-    <>
-      {line.lead && <strong>{line.href ? `${line.lead} ` : `${line.lead}: `}</strong>}
-      {line.href ? (
-        <ExternalLink href={line.href} lang={line.lang}>
-          {line.text}
-        </ExternalLink>
-      ) : (
-        line.text
-      )}
-      {line.aside && <span className="aside"> ({line.aside})</span>}
-      <Unconfirmed note={line.unconfirmed} />
-    </>
   );
 }
 
@@ -115,6 +99,34 @@ function BlockView({ block, reveal }: { block: Block; reveal: Reveal }) {
         </blockquote>
       );
   }
+}
+
+/** The organisation's verdict on the tool, on the first screen right under the tool's name. */
+function VerdictLine({ model }: { model: OrganisationModel }) {
+  if (!model.verdict) return null;
+  const approved = model.verdict.value === 'approved';
+  return (
+    <p className={`verdict ${model.verdict.value}`}>
+      <span className={`mark mark-${approved ? 'ok' : 'caution'}`} aria-hidden="true">
+        {approved ? '✓' : '!'}
+      </span>
+      <strong>{model.verdict.text}</strong>
+    </p>
+  );
+}
+
+/** The organisation's own terms for the tool, set apart from the provider's facts. */
+function OrganisationStatements({ model }: { model: OrganisationModel }) {
+  const t = useT();
+  const lines = [...model.terms, ...model.reach];
+  if (!lines.length) return null;
+  return (
+    <section className="organisation" aria-labelledby="organisation-title">
+      <h2 id="organisation-title">{model.title}</h2>
+      <p className="muted">{t('policy.intro')}</p>
+      <LineList lines={lines} />
+    </section>
+  );
 }
 
 /** A collapsible detail section; its content is built only while it is open. */
@@ -186,6 +198,8 @@ export function ToolSummary({ registry, toolId, origin, actions }: Props) {
   const rows = useMemo(() => keyFactRows(glance, lang), [glance, lang]);
   const assessment = useMemo(() => assessmentLine(glance, lang), [glance, lang]);
   const open = usePopupStore((state) => state.open);
+  const policy = usePopupStore((state) => state.policy);
+  const organisation = useMemo(() => organisationModel(policy, toolId, lang), [policy, toolId, lang]);
   const setSectionOpen = usePopupStore((state) => state.setSectionOpen);
   const [target, setTarget] = useState<string | null>(null);
   const name = entry.name[lang];
@@ -224,6 +238,7 @@ export function ToolSummary({ registry, toolId, origin, actions }: Props) {
           {actions}
         </div>
         <Origin origin={origin} toolName={name} />
+        {organisation && <VerdictLine model={organisation} />}
         {status.state === 'discontinued' && (
           <p className="status-discontinued" role="note">
             <strong>{t('discontinuedSince', { date: formatDate(status.since, lang) })}.</strong> {status.note[lang]}{' '}
@@ -234,6 +249,7 @@ export function ToolSummary({ registry, toolId, origin, actions }: Props) {
       </header>
 
       <KeyFacts rows={rows} assessment={assessment} onOpen={(row) => reveal(row.section)} onOpenAssessments={() => reveal('assessments')} />
+      {organisation && <OrganisationStatements model={organisation} />}
 
       <h2 className="details-title">{t('details')}</h2>
       {DETAIL_SECTIONS.filter((id) => (id !== 'notes' || glance.hasNotes) && (id !== 'assessments' || glance.assessment)).map((id) =>

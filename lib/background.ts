@@ -9,7 +9,9 @@ import type { Lang } from '@/lib/lang';
 import { LinkedToolSchema, parseMessage, type MessageReply } from '@/lib/messaging/protocol';
 import { preferencesItem, readLanguage } from '@/lib/preferences';
 import { catalogById } from '@/lib/registry/catalog';
-import { detectableTools, detectTool, linkWrappers } from '@/lib/registry/rules';
+import type { Detector } from '@/lib/detection/engine';
+import { readPolicy } from '@/lib/policy';
+import { detectableTools, detectorWith, detectTool, linkWrappers } from '@/lib/registry/rules';
 import { markerQuery, probeGlobals } from '@/lib/scan';
 import { clearTabState, getTabState, setTabState, storedTabIds, type TabState } from '@/lib/tab-state';
 
@@ -30,7 +32,8 @@ export type ScanResult = z.infer<typeof PageScanSchema> & { globals: string[] };
 export const SCAN_TIMEOUT_MS = 3000;
 
 export interface BackgroundDeps {
-  detect: typeof detectTool;
+  /** The detector to use now: the registry's, with the hosts the organisation's policy names. */
+  detector: () => Promise<Detector>;
   badge: (tabId: number, view: BadgeView | null) => Promise<void>;
   /** Reads a tab on the popup's request; `withGlobals` also probes the page's own globals. Its answer is untrusted. */
   scan: (tabId: number, withGlobals: boolean) => Promise<unknown>;
@@ -86,7 +89,20 @@ async function defaultLanguage(): Promise<Lang> {
   return (await readLanguage()) ?? languageFor(browser.i18n.getUILanguage());
 }
 
-const defaultDeps: BackgroundDeps = { detect: detectTool, badge: showBadge, scan: scanWithScripting, language: defaultLanguage };
+let policyDetector: Promise<Detector> | null = null;
+/** How long the popup's scan waits for the policy after the page was read; the popup waits 600 ms in all. */
+const POLICY_WAIT_MS = 200;
+
+/**
+ * The detector with the organisation's hosts, built once per policy: read when first needed (a restarted
+ * worker reads it again) and again after administrators change the policy.
+ */
+function organisationDetector(): Promise<Detector> {
+  policyDetector ??= readPolicy().then(({ policy }) => detectorWith(policy?.hosts ?? new Map()));
+  return policyDetector;
+}
+
+const defaultDeps: BackgroundDeps = { detector: organisationDetector, badge: showBadge, scan: scanWithScripting, language: defaultLanguage };
 
 const sameDetection = (a: Detection | null | undefined, b: Detection | null): boolean => JSON.stringify(a ?? null) === JSON.stringify(b);
 
@@ -97,6 +113,10 @@ const sameDetection = (a: Detection | null | undefined, b: Detection | null): bo
  */
 export function createBackground(deps: BackgroundDeps = defaultDeps) {
   const queues = new Map<number, Promise<unknown>>();
+  /** The organisation-aware detector once the policy has been read; until then the registry's alone. */
+  let current: Detector | null = null;
+  /** Reads the policy (once; again after it changed) and returns the detector with its hosts. */
+  const readDetector = (): Promise<Detector> => deps.detector().then((detect) => (current = detect));
   const latestUpdate = new Map<number, number>();
   let tickets = 0;
 
@@ -159,7 +179,10 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
   function tabUpdated(tabId: number, change: Browser.tabs.OnUpdatedInfo, tab: Browser.tabs.Tab): Promise<void> {
     const navigating = change.status === 'loading';
     if (change.url === undefined && !navigating) return Promise.resolve();
-    const detection = deps.detect(change.url ?? tab.url ?? '');
+    // Tab events never wait for the policy: at browser start Chromium takes seconds to answer for managed
+    // storage (2.5 s measured), and the registry's hosts, the only ones reported here, need no policy. A host
+    // the organisation names is found from the first event after the policy is in, or when the popup opens.
+    const detection = (current ?? detectTool)(change.url ?? tab.url ?? '');
     return latestOnly(tabId, async () => {
       const known = await getTabState(tabId);
       // What a scan found stays until the tab loads a new page; an in-page address change does not undo it.
@@ -167,11 +190,19 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
       if (!sameDetection(known?.detection, detection)) await apply(tabId, detection, 'page');
       // Unchanged: the badge is set again anyway, in case a stopped worker never set it.
       else if (detection && known) await apply(tabId, detection, known.via);
+    }).finally(() => {
+      // Only after the tab is marked: while Chromium starts, its first answer for managed storage held up the
+      // first badge by seconds (measured), though later reads take milliseconds.
+      void readDetector().catch(() => undefined);
     });
   }
 
   /** Scans a tab for the popup: its tool (scanning the page only if nothing is known) and the tools it links to. */
   function scanTab(tabId: number): Promise<MessageReply<'scanTab'>> {
+    // Read while the page is scanned: a worker woken by the popup knows no policy yet. It answers in
+    // milliseconds, except right after the browser starts, when the popup cannot wait: the registry alone
+    // decides then, and the next popup knows the policy.
+    const reading = readDetector().catch(() => detectTool);
     return inOrder(tabId, async () => {
       const known = await getTabState(tabId);
       let raw: unknown = null;
@@ -184,7 +215,9 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
       const links = (result?.links ?? []).filter((link) => catalogById.has(link.toolId));
       const linksTruncated = result?.linksTruncated ?? false;
       if (known || !result) return { state: known, links, linksTruncated };
-      const state = await apply(tabId, deps.detect(result.url, { ...result.signals, globals: result.globals }), 'scan');
+      const detect = current ?? (await Promise.race([reading, new Promise<Detector>((resolve) => setTimeout(resolve, POLICY_WAIT_MS, detectTool))]));
+      // The address decides first, so a host the organisation names is known without any page signal.
+      const state = await apply(tabId, detect(result.url, { ...result.signals, globals: result.globals }), 'scan');
       return { state, links, linksTruncated };
     });
   }
@@ -206,6 +239,7 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
 
   /** Marks the tabs that were already open when the extension started, e.g. after installation. */
   async function markOpenTabs(): Promise<void> {
+    await readDetector().catch(() => undefined);
     const tabs = await browser.tabs.query({});
     await Promise.all(tabs.map((tab) => (tab.id === undefined || !tab.url ? undefined : tabUpdated(tab.id, { url: tab.url }, tab))));
   }
@@ -220,7 +254,7 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
     }
   }
 
-  return { receive, scanTab, tabUpdated, tabRemoved, tabReplaced, markOpenTabs, restoreBadges };
+  return { receive, scanTab, tabUpdated, tabRemoved, tabReplaced, markOpenTabs, restoreBadges, readPolicy: readDetector };
 }
 
 const MENU_ID = 'summary-for-link';
@@ -261,7 +295,7 @@ export async function menuClicked(info: Browser.contextMenus.OnClickData): Promi
 /** Opens the summary of the tool a link leads to; the link itself is read here and nowhere kept. */
 export async function linkMenuClicked(info: Browser.contextMenus.OnClickData): Promise<void> {
   if (info.menuItemId !== MENU_ID || !info.linkUrl) return;
-  const toolId = detectTool(unwrapLink(info.linkUrl, linkWrappers))?.toolId ?? '';
+  const toolId = (await organisationDetector())(unwrapLink(info.linkUrl, linkWrappers))?.toolId ?? '';
   await browser.tabs.create({ url: summaryPageUrl(toolId) });
 }
 
@@ -281,6 +315,9 @@ export function registerBackground(background = createBackground()): void {
   browser.runtime.onInstalled.addListener(() => void background.markOpenTabs());
   browser.runtime.onStartup.addListener(() => void background.markOpenTabs());
   void background.restoreBadges();
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') policyDetector = null;
+  });
   const menu = createMenus();
   // The menus' titles follow the language the user chooses in the popup.
   preferencesItem.watch(() => void menu.then(retitleMenus).catch(() => undefined));

@@ -26,6 +26,7 @@ function line(item: Line, lang: Lang): string {
   return [
     item.lead && `**${escapeMarkdown(item.lead)}:**`,
     item.href ? markdownLink(item.text, item.href) : escapeMarkdown(item.text),
+    item.textLang && `_(${t(`onlyIn.${item.textLang}`)})_`,
     item.aside && `(${escapeMarkdown(item.aside)})`,
     item.unconfirmed && `_${t('unconfirmed')}: ${escapeMarkdown(item.unconfirmed)}_`,
   ]
@@ -54,6 +55,7 @@ function block(item: Block, lang: Lang): string[] {
 export function summaryToMarkdown(model: SummaryModel, lang: Lang): string {
   const t = translator(lang);
   const lines = [`# ${escapeMarkdown(model.name)}`, ''];
+  if (model.organisation?.verdict) lines.push(`**${escapeMarkdown(model.organisation.verdict.text)}**`, '');
   if (model.discontinued) {
     const { text, note, unconfirmed } = model.discontinued;
     lines.push([`**${escapeMarkdown(text)}.** ${escapeMarkdown(note)}`, unconfirmed && `_${t('unconfirmed')}: ${escapeMarkdown(unconfirmed)}_`].filter(Boolean).join(' '), '');
@@ -69,6 +71,10 @@ export function summaryToMarkdown(model: SummaryModel, lang: Lang): string {
     lines.push(`- ${MARK_SIGNS[mark]} **${escapeMarkdown(label)}:** ${escapeMarkdown(text)}${unconfirmed ? ` _(${t('unconfirmed')})_` : ''}`);
   }
   lines.push('');
+  const organisation = model.organisation ? [...model.organisation.terms, ...model.organisation.reach] : [];
+  if (model.organisation && organisation.length) {
+    lines.push(`## ${escapeMarkdown(model.organisation.title)}`, '', `_${t('policy.intro')}_`, '', ...organisation.map((entry) => `- ${line(entry, lang)}`), '');
+  }
   for (const section of model.sections) {
     lines.push(`## ${escapeMarkdown(section.title)}`, '', ...section.blocks.flatMap((item) => block(item, lang)));
     if (section.sources.length) lines.push(`${t('sourcesFor')} ${section.sources.map((n) => `[${n}]`).join(' ')}`, '');

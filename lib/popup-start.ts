@@ -4,16 +4,22 @@ import type { PageLinks } from '@/lib/detection/links';
 import { languageFor } from '@/lib/i18n';
 import type { MessageReply } from '@/lib/messaging/protocol';
 import { request } from '@/lib/messaging/send';
+import { readPolicy } from '@/lib/policy';
 import { bundledRegistry, type RegistryView } from '@/lib/registry/popup-registry';
-import { hydratePreferences } from '@/lib/store';
+import { hydratePreferences, usePopupStore } from '@/lib/store';
 import { getTabState } from '@/lib/tab-state';
 
 /** A scan that takes longer than this is not worth delaying the first render for. */
 const SCAN_BUDGET_MS = 600;
+/**
+ * Managed storage answers in milliseconds, except right after the browser starts (Chromium: 2.5 s measured);
+ * the first screen does not wait that long, and the policy fills in when it arrives.
+ */
+const POLICY_BUDGET_MS = 150;
 
-function withinBudget<T>(promise: Promise<T>, fallback: T): Promise<T> {
+function withinBudget<T>(promise: Promise<T>, fallback: T, budget = SCAN_BUDGET_MS): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<T>((resolve) => (timer = setTimeout(resolve, SCAN_BUDGET_MS, fallback)));
+  const timeout = new Promise<T>((resolve) => (timer = setTimeout(resolve, budget, fallback)));
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -52,7 +58,10 @@ function pageLinks(reply: MessageReply<'scanTab'> | null): PageLinks {
  */
 export async function loadPopup(search: string, registry: RegistryView = bundledRegistry): Promise<PopupStart> {
   const params = new URLSearchParams(search);
-  const preferences = hydratePreferences(languageFor(browser.i18n.getUILanguage()));
+  // The policy is read alongside the preferences; one that is late is shown when it comes.
+  const reading = readPolicy().then((policy) => usePopupStore.setState({ policy }));
+  const policy = withinBudget(reading, undefined, POLICY_BUDGET_MS);
+  const preferences = Promise.all([hydratePreferences(languageFor(browser.i18n.getUILanguage())), policy]);
   const toolId = params.get('tool');
   const shortcut = browser.commands
     .getAll()

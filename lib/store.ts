@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Lang } from '@/lib/lang';
+import { NO_POLICY, type ParsedPolicy } from '@/lib/policy';
 import {
   parseStoredPreferences,
   preferencesItem,
@@ -21,6 +22,8 @@ export interface PopupState extends Preferences {
   /** The browser's UI language, used while the user has not chosen one. */
   systemLang: Lang;
   dropped: DropReport | null;
+  /** The organisation's policy as read at start-up; read-only, never stored by the popup. */
+  policy: ParsedPolicy;
   setLang: (lang: Lang) => void;
   togglePin: (toolId: string) => void;
   /** Moves a pin up (-1) or down (+1) in the list. */
@@ -45,6 +48,7 @@ export const usePopupStore = create<PopupState>()((set, get) => {
     open: [],
     systemLang: 'en',
     dropped: null,
+    policy: NO_POLICY,
     setLang: (lang) => update(() => ({ lang })),
     togglePin: (toolId) =>
       update(({ pins }) => ({

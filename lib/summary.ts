@@ -6,6 +6,7 @@ import type { KeyFacts, LegalBasis, Section, Text, Tool } from '@/lib/registry/b
 
 /** Provider-stated bases first, then what organisations typically state. (Types only from the schema: it is build-time code.) */
 const STATED_BY: ReadonlyArray<LegalBasis['statedBy']> = ['provider', 'typical'];
+import { localise, verdictFor, type ParsedPolicy, type PolicyText, type Verdict } from '@/lib/policy';
 
 /**
  * The summary of one tool as a plain view model in the display language: what the popup renders and what
@@ -22,6 +23,8 @@ export interface Line {
   lang?: Lang;
   /** An outside document the line links to; its text is the link's text. */
   href?: string;
+  /** The language `text` is written in, where it is not the display language: shown marked. */
+  textLang?: Lang;
 }
 
 export type Block =
@@ -48,8 +51,20 @@ export interface SourceModel {
   accessed: string;
 }
 
+/** The organisation's word on a tool, from its policy: kept apart from the provider's facts everywhere. */
+export interface OrganisationModel {
+  verdict?: { value: Verdict; text: string };
+  /** "Statements by <organisation>". */
+  title: string;
+  /** Its own terms for the tool: legal basis, retention, agreement, note. */
+  terms: Line[];
+  /** Where to read and ask more: its privacy notice and contact. */
+  reach: Line[];
+}
+
 export interface SummaryModel {
   name: string;
+  organisation?: OrganisationModel;
   discontinued?: { text: string; note: string; unconfirmed?: string };
   statusUnconfirmed?: string;
   keyFacts: KeyFactRow[];
@@ -218,8 +233,43 @@ function assessmentBlocks(tool: Tool, lang: Lang): Block[] {
   ];
 }
 
-/** Builds the summary of `tool` in `lang`. */
-export function buildSummary(tool: Tool, lang: Lang, dataAsOf: string): SummaryModel {
+/**
+ * What the organisation's policy says about one tool, in the display language; undefined without a policy or
+ * with nothing to say. A text the organisation gave in the other language only is kept, marked as such.
+ */
+export function organisationModel(parsed: ParsedPolicy, toolId: string, lang: Lang): OrganisationModel | undefined {
+  const { policy } = parsed;
+  if (!policy) return undefined;
+  const t = translator(lang);
+  const org = policy.organisation.name ?? t('policy.unnamed');
+  const status = verdictFor(policy, toolId);
+  const entry = policy.tools.get(toolId);
+  const own = (lead: string, value: PolicyText | undefined): Line[] => {
+    const shown = localise(value, lang);
+    return shown ? [{ lead, text: shown.text, ...(shown.lang !== lang && { textLang: shown.lang }) }] : [];
+  };
+  const { noticeUrl, contact } = policy.organisation;
+  const terms: Line[] = [
+    ...own(t('policy.legalBasis'), entry?.legalBasis),
+    ...own(t('policy.retention'), entry?.retention),
+    ...(entry?.agreement ? [{ lead: t('policy.agreement'), text: t(`policy.agreement.${entry.agreement}`) }] : []),
+    ...own(t('policy.note'), entry?.note),
+  ];
+  const reach: Line[] = [
+    ...(noticeUrl ? [{ text: t('policy.notice', { org }), href: noticeUrl }] : []),
+    ...(contact ? [{ lead: t('policy.contact'), text: contact }] : []),
+  ];
+  if (!status && !terms.length && !reach.length) return undefined;
+  return {
+    verdict: status && { value: status, text: t(`verdict.${status}`, { org }) },
+    title: t('policy.statements', { org }),
+    terms,
+    reach,
+  };
+}
+
+/** Builds the summary of `tool` in `lang`, with the organisation's word on it when a policy is given. */
+export function buildSummary(tool: Tool, lang: Lang, dataAsOf: string, policy?: ParsedPolicy): SummaryModel {
   const t = translator(lang);
   const blocks = sectionBlocks(tool, lang, t);
   const sections = (Object.keys(blocks) as Array<keyof typeof blocks>).map((id): SectionModel => ({
@@ -236,6 +286,7 @@ export function buildSummary(tool: Tool, lang: Lang, dataAsOf: string): SummaryM
   const { status } = tool;
   return {
     name: tool.name[lang],
+    organisation: policy && organisationModel(policy, tool.id, lang),
     discontinued:
       status.state === 'discontinued'
         ? { text: t('discontinuedSince', { date: formatDate(status.since, lang) }), note: status.note[lang], unconfirmed: text(status.unconfirmed, lang) }

@@ -9,7 +9,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { Extension } from './chromium';
+import { Extension, findChromium } from './chromium';
+import { ACME_POLICY, E2E_KEY, extensionIdOf, installChromiumPolicy } from './policy-files';
 
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'store/screenshots');
@@ -71,4 +72,24 @@ await registryPage.locator('#registry-table tbody tr').first().waitFor();
 await registryPage.screenshot({ path: resolve(docs, 'registry-page-en.png') });
 
 await ext.context.close();
+
+// The Teams first screen under an organisation's policy (ACME GmbH approves Teams), for the README and
+// docs/ADMIN.md. The policy file is global: run this under `flock /tmp/e2e.lock`; it goes again in any case.
+const restore = installChromiumPolicy(findChromium(), extensionIdOf(E2E_KEY), ACME_POLICY);
+try {
+  const managed = await Extension.launch(resolve(root, '.output/chrome-mv3-e2e'), { viewport: { width: 400, height: 600 } });
+  await managed.serve('https://teams.microsoft.com', fixture('teams.html'));
+  await managed.context.route(/^https?:\/\/(?!teams\.microsoft\.com\/)/, (route) => route.abort());
+  const { tabId } = await managed.open('https://teams.microsoft.com/l/meetup-join/19%3ameeting_store%40thread.v2/0');
+  const teams = await managed.popup(tabId);
+  // Chromium hands the policy over only seconds after it starts; the verdict appears once it has.
+  await teams.locator('.verdict').waitFor({ timeout: 15_000 });
+  writeFileSync(resolve(docs, 'popup-policy-en.png'), await teams.screenshot());
+  await teams.getByRole('button', { name: 'Deutsch' }).click();
+  await teams.getByText('Von ACME GmbH freigegeben').waitFor();
+  writeFileSync(resolve(docs, 'popup-policy-de.png'), await teams.screenshot());
+  await managed.context.close();
+} finally {
+  restore();
+}
 console.log(`Wrote the store screenshots to ${out} and the README's to ${docs}.`);

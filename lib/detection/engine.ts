@@ -89,8 +89,13 @@ function markerPresent(marker: Marker, signals: PageSignals, scripts: () => stri
  * Builds a detector over a set of tools. Hosts are indexed, so the cost of a lookup depends on
  * the number of labels in the host, not on the number of tools.
  * @param proxySuffixes host suffixes of reverse proxies that serve other sites under their own name
+ * @param organisationHosts exact host names an organisation's policy assigns to a tool (lib/policy.ts)
  */
-export function createDetector(tools: readonly DetectableTool[], proxySuffixes: readonly string[] = []): Detector {
+export function createDetector(
+  tools: readonly DetectableTool[],
+  proxySuffixes: readonly string[] = [],
+  organisationHosts: ReadonlyMap<string, string> = new Map(),
+): Detector {
   const byHost = new Map<string, HostRule[]>();
   const excluded = new Set<string>();
   const compiled = new Map<string, CompiledTool>();
@@ -122,6 +127,9 @@ export function createDetector(tools: readonly DetectableTool[], proxySuffixes: 
   function byAddress(url: URL): Detection | null {
     const host = hostOf(url, proxySuffixes);
     const location = url.pathname + url.search + url.hash;
+    // The organisation knows what runs on its own hosts better than any registry rule.
+    const own = compiled.get(organisationHosts.get(host) ?? '');
+    if (own) return { toolId: own.id, context: contextOf(own, location), evidence: [{ type: 'policy' }] };
     for (const suffix of suffixes(host)) {
       if (excluded.has(suffix)) return null;
       for (const rule of byHost.get(suffix) ?? []) {

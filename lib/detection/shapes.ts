@@ -36,6 +36,8 @@ export const EvidenceSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('frame'), value: registryValue }),
   /** A path that identifies the tool on any host; the tool's name says which. */
   z.strictObject({ type: z.literal('path') }),
+  /** A host the organisation's policy assigns to the tool. */
+  z.strictObject({ type: z.literal('policy') }),
   z.strictObject({ type: z.enum(MARKER_TYPES), value: registryValue }),
 ]);
 export type Evidence = z.infer<typeof EvidenceSchema>;

@@ -14,3 +14,8 @@ export const linkWrappers: readonly LinkWrapper[] = wrappers;
  * Pure and total: any input gives a Detection or null, never an exception.
  */
 export const detectTool: Detector = createDetector(detectableTools, proxySuffixes);
+
+/** {@link detectTool}, also knowing the hosts an organisation's policy names (host name to tool id). */
+export function detectorWith(organisationHosts: ReadonlyMap<string, string>): Detector {
+  return organisationHosts.size ? createDetector(detectableTools, proxySuffixes, organisationHosts) : detectTool;
+}

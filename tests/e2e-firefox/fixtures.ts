@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test as base } from '@playwright/test';
-import { FirefoxExtension } from '../../scripts/firefox';
+import { findFirefox, FirefoxExtension } from '../../scripts/firefox';
+import { installFirefoxPolicy } from '../../scripts/policy-files';
 
 export { FirefoxExtension };
 
@@ -11,13 +12,24 @@ export function fixture(name: string): string {
   return readFileSync(resolve(import.meta.dirname, '../fixtures', name), 'utf8');
 }
 
-export const test = base.extend<{ firefox: FirefoxExtension }>({
-  firefox: async ({}, use) => {
-    const firefox = await FirefoxExtension.launch(EXTENSION_DIR);
-    await use(firefox);
-    // The extension's own pages never go to the network.
-    base.expect(firefox.extensionRequests).toEqual([]);
-    await firefox.close();
+export const test = base.extend<{ policy: unknown; firefox: FirefoxExtension }>({
+  /** An organisation's policy for the add-on, installed before Firefox starts; null: none. */
+  policy: [null, { option: true }],
+  firefox: async ({ policy }, use) => {
+    // Firefox reads policies.json only at start-up; the file goes again however the test ends.
+    const restore = policy === null ? () => {} : installFirefoxPolicy(findFirefox(), policy);
+    try {
+      const firefox = await FirefoxExtension.launch(EXTENSION_DIR);
+      try {
+        await use(firefox);
+        // The extension's own pages never go to the network.
+        base.expect(firefox.extensionRequests).toEqual([]);
+      } finally {
+        await firefox.close();
+      }
+    } finally {
+      restore();
+    }
   },
 });
 

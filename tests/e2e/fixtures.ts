@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test as base, type Request } from '@playwright/test';
-import { Extension } from '../../scripts/chromium';
+import { Extension, findChromium } from '../../scripts/chromium';
+import { E2E_KEY, extensionIdOf, installChromiumPolicy } from '../../scripts/policy-files';
 
 export { Extension };
 
@@ -13,16 +14,25 @@ export function fixture(name: string): string {
 }
 
 interface Fixtures {
+  /** An organisation's policy for the extension, installed before the browser starts; null: none. */
+  policy: unknown;
   ext: Extension;
   /** Every request made by the extension's own pages and worker; checked to be empty after every test. */
   extensionRequests: string[];
 }
 
 export const test = base.extend<Fixtures>({
-  ext: async ({}, use) => {
-    const ext = await Extension.launch(EXTENSION_DIR);
-    await use(ext);
-    await ext.context.close();
+  policy: [null, { option: true }],
+  ext: async ({ policy }, use) => {
+    // Browsers read policies only at start-up; the file goes again however the test ends.
+    const restore = policy === null ? () => {} : installChromiumPolicy(findChromium(), extensionIdOf(E2E_KEY), policy);
+    try {
+      const ext = await Extension.launch(EXTENSION_DIR);
+      await use(ext);
+      await ext.context.close();
+    } finally {
+      restore();
+    }
   },
   extensionRequests: [
     async ({ ext }, use) => {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { E2E_KEY } from '../../scripts/policy-files';
 
 const OUTPUT = resolve(import.meta.dirname, '../../.output');
 const manifestOf = (build: string) => JSON.parse(readFileSync(join(OUTPUT, build, 'manifest.json'), 'utf8'));
@@ -171,12 +172,23 @@ test.describe('the shipped Chrome manifest', () => {
   });
 });
 
-test('the end-to-end build differs from the shipped one only by the fixture hosts', () => {
+test('the end-to-end build differs from the shipped one only by the fixture hosts and the key that fixes its id', () => {
   const shipped = manifestOf('chrome-mv3');
   const e2e = manifestOf('chrome-mv3-e2e');
   const extra = (e2e.host_permissions as string[]).filter((host) => !shipped.host_permissions.includes(host));
   expect(extra.sort()).toEqual(['https://events.example.net/*', 'https://video.example.org/*', 'https://www.example.com/*']);
-  expect({ ...e2e, host_permissions: shipped.host_permissions }).toEqual(shipped);
+  expect(shipped.key).toBeUndefined();
+  expect(e2e.key).toBe(E2E_KEY);
+  expect({ ...e2e, host_permissions: shipped.host_permissions, key: undefined }).toEqual({ ...shipped, key: undefined });
+});
+
+test('the Chrome manifest declares the schema of the organisation’s policy, and the schema file ships', () => {
+  const manifest = manifestOf('chrome-mv3');
+  expect(manifest.storage).toEqual({ managed_schema: 'managed-schema.json' });
+  const schema = JSON.parse(readFileSync(join(OUTPUT, 'chrome-mv3', 'managed-schema.json'), 'utf8'));
+  expect(Object.keys(schema.properties)).toEqual(['organisation', 'defaultStatus', 'tools', 'hosts']);
+  // Firefox takes the policy from policies.json and has no use for the key.
+  expect(manifestOf('firefox-mv2').storage).toBeUndefined();
 });
 
 test('the Firefox manifest declares that no data is collected, its own add-on id and the shortcut', () => {

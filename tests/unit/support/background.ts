@@ -6,7 +6,7 @@ import { detectTool } from '@/lib/registry/rules';
 /** A background with its browser-facing parts replaced by spies; the detection and storage are real. */
 export function setupBackground(overrides: Partial<BackgroundDeps> = {}) {
   const deps: BackgroundDeps = {
-    detect: detectTool,
+    detector: async () => detectTool,
     badge: vi.fn(async () => {}),
     scan: vi.fn(async () => null),
     language: async () => 'en',
