@@ -52,7 +52,7 @@ function CompareTable({ registry, ids }: { registry: RegistryView; ids: readonly
           <tr>
             {rows.map((facts, column) => (
               <td key={tools[column]!.id}>
-                <FactText row={facts[index]!} withLabel={false} />
+                <FactText row={facts[index]!} />
               </td>
             ))}
           </tr>

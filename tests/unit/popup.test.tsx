@@ -155,25 +155,27 @@ describe('the home view', () => {
 });
 
 describe('meeting links on the page', () => {
-  it('lists each linked tool once with its count and where its data goes, and opens its summary', async () => {
+  it('lists the meetings of a page that is not a tool first, one entry per tool with what a joiner needs, and opens its summary', async () => {
     const links = [
-      { toolId: 'zoom', count: 2 },
-      { toolId: 'google-meet', count: 1 },
+      { toolId: 'zoom', count: 3, meetings: 2 },
+      { toolId: 'google-meet', count: 1, meetings: 0 },
     ];
     const { user } = await renderPopup({ links });
-    const section = screen.getByRole('region', { name: 'Meeting links on this page' });
+    const section = screen.getByRole('region', { name: 'Meetings in this invitation' });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Meetings in this invitation');
+    expect(screen.queryByText('No conferencing tool detected')).toBeNull();
     const buttons = within(section).getAllByRole('button');
-    expect(buttons.map((button) => button.querySelector('.linked-name')?.textContent)).toEqual(['Zoom · 2 links', 'Google Meet · 1 link']);
-    within(buttons[0]!).getByText(/Where data goes:/);
+    expect(buttons.map((button) => button.querySelector('.linked-name')?.textContent)).toEqual(['Zoom · 2 meetings', 'Google Meet · 1 link']);
+    expect([...buttons[0]!.querySelectorAll('.linked-fact')].map((fact) => fact.getAttribute('data-fact'))).toEqual(['recording', 'e2ee']);
     await user.click(buttons[0]!);
     await screen.findByRole('heading', { level: 1, name: 'Zoom' });
     screen.getByText('Opened from a link');
   });
 
   it('offers the links below the summary on a tool’s own page, without the tool itself', async () => {
-    await renderPopup({ opening: onTeams, links: [{ toolId: 'microsoft-teams', count: 3 }, { toolId: 'webex', count: 1 }] });
+    await renderPopup({ opening: onTeams, links: [{ toolId: 'microsoft-teams', count: 3, meetings: 1 }, { toolId: 'webex', count: 1, meetings: 1 }] });
     const section = screen.getByRole('region', { name: 'Meeting links on this page' });
-    expect(listed('.meeting-links .linked-name')).toEqual(['Webex · 1 link']);
+    expect(listed('.meeting-links .linked-name')).toEqual(['Webex · 1 meeting']);
     expect(section.compareDocumentPosition(screen.getByRole('article')) & Node.DOCUMENT_POSITION_PRECEDING).toBe(Node.DOCUMENT_POSITION_PRECEDING);
   });
 
