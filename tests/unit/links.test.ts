@@ -161,9 +161,25 @@ describe('summarising the links of a page', () => {
       'https://www.example.com/',
     ];
     expect(summarizeLinks(candidates, detectTool, linkWrappers)).toEqual([
-      { toolId: 'microsoft-teams', count: 1 },
-      { toolId: 'zoom', count: 2 },
-      { toolId: 'google-meet', count: 1 },
+      { toolId: 'microsoft-teams', count: 1, meetings: 1 },
+      { toolId: 'zoom', count: 2, meetings: 2 },
+      { toolId: 'google-meet', count: 1, meetings: 1 },
+    ]);
+  });
+
+  it('counts one invitation’s join, dial-in and options links as one meeting, and one meeting printed and linked once', () => {
+    const join = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_N2Y4%40thread.v2/0?context=%7b%22Tid%22%3a%22t%22%7d';
+    const candidates = [
+      safeLink(join),
+      'https://dialin.teams.microsoft.com/8f0f0e3a-1234/?id=123456789',
+      'https://teams.microsoft.com/meetingOptions/?organizerId=abc&tenantId=t&threadId=19_meeting_N2Y4@thread.v2&messageId=0&language=en-US',
+      'https://meet.google.com/abc-defg-hij?authuser=0',
+      'https://meet.google.com/abc-defg-hij',
+      'https://meet.google.com/xyz-abcd-efg',
+    ];
+    expect(summarizeLinks(candidates, detectTool, linkWrappers)).toEqual([
+      { toolId: 'microsoft-teams', count: 3, meetings: 1 },
+      { toolId: 'google-meet', count: 3, meetings: 2 },
     ]);
   });
 
@@ -171,7 +187,7 @@ describe('summarising the links of a page', () => {
     const secret = 'pwd=TOPSECRET';
     const summary = summarizeLinks([`https://zoom.us/j/1?${secret}`, safeLink(`https://zoom.us/j/2?${secret}`)], detectTool, linkWrappers);
     expect(JSON.stringify(summary)).not.toContain('TOPSECRET');
-    expect(summary).toEqual([{ toolId: 'zoom', count: 2 }]);
+    expect(summary).toEqual([{ toolId: 'zoom', count: 2, meetings: 2 }]);
   });
 });
 

@@ -12,21 +12,16 @@ afterEach(cleanup);
 const listed = (selector: string) => [...document.querySelectorAll(selector)].map((element) => element.textContent);
 
 describe('the summary of a detected tool', () => {
-  it('answers first: six key facts under the name, each with a spoken mark', async () => {
+  it('answers first: the key facts as sentences under the name and how it was recognised, each with a spoken mark', async () => {
     await renderPopup({ opening: onTeams });
     screen.getByRole('heading', { level: 1, name: 'Microsoft Teams' });
-    screen.getByText(/Detected on this page · Meeting · Address on teams\.microsoft\.com/);
-    const facts = within(screen.getByRole('region', { name: 'Key facts' })).getAllByRole('button');
-    expect(facts.map((button) => button.querySelector('.fact-label')?.textContent)).toEqual([
-      'Who processes: ',
-      'Where data goes: ',
-      'Recording and transcripts: ',
-      'AI features: ',
-      'End-to-end encryption: ',
-      'Data-processing agreement: ',
-      'Assessment: ',
-    ]);
-    for (const fact of facts) expect(['In your favour', 'Attention', 'Note', 'Unknown']).toContain(within(fact).getByRole('img').getAttribute('aria-label'));
+    expect(document.querySelector('.origin')?.textContent).toBe('Microsoft Teams meeting, recognised from this page’s address');
+    // The registry rule that matched stays one hover away.
+    expect(document.querySelector('.origin')?.getAttribute('title')).toContain('teams.microsoft.com');
+    const facts = [...document.querySelectorAll<HTMLElement>('.key-facts .fact')];
+    expect(facts.map((button) => button.dataset.fact)).toEqual(['who', 'where', 'recording', 'ai', 'e2ee', 'assessment']);
+    expect(facts[0]!.textContent).toMatch(/^!The organisation holding this meeting .* is responsible; Microsoft Corporation processes for it/);
+    for (const fact of facts) expect(['In your favour', 'Attention', 'Note', 'Unknown']).toContain(within(fact).getAllByRole('img')[0]!.getAttribute('aria-label'));
     // The legend says what each sign means, in words.
     expect(listed('.legend > span')).toEqual(['✓ In your favour', '! Attention', 'i Note', '? Unknown']);
   });
@@ -46,7 +41,7 @@ describe('the summary of a detected tool', () => {
 
   it('opens a key fact’s details and moves the focus there', async () => {
     const { user } = await renderPopup({ opening: onTeams });
-    await user.click(screen.getByRole('button', { name: /^Attention Where data goes/ }));
+    await user.click(screen.getByRole('button', { name: /^Attention Your data may also leave/ }));
     const transfer = document.getElementById('section-transfer') as HTMLDetailsElement;
     expect(transfer.open).toBe(true);
     expect(document.activeElement).toBe(transfer.querySelector('summary'));
@@ -80,10 +75,12 @@ describe('the summary of a detected tool', () => {
     const entry = raw.tools['data/tools/microsoft-teams.json'] as { keyFacts: { ai: { unconfirmed?: unknown } } };
     entry.keyFacts.ai.unconfirmed = { de: 'Offen ist, ob die Funktion in Besprechungen läuft.', en: 'Whether the feature runs in meetings is open.' };
     const { user } = await renderPopup({ opening: onTeams, registry: viewOf(parseRegistry(raw)) });
-    within(screen.getByRole('button', { name: /AI features/ })).getByText('Unconfirmed');
+    within(screen.getByRole('button', { name: /^Attention AI features/ })).getByRole('img', { name: 'not confirmed from the provider’s own documents' });
+    // One line says what the sign means, and explains it on demand.
+    screen.getByText('Some facts (*) could not be confirmed from the provider’s own documents.', { selector: 'summary' });
     await user.click(screen.getByText('Recording, transcription, AI and encryption'));
     const note = [...document.querySelectorAll('#section-features .unconfirmed')].find((element) => element.textContent?.includes('runs in meetings'));
-    expect(note?.textContent).toMatch(/^Unconfirmed.*Whether the feature runs in meetings is open\.$/);
+    expect(note?.textContent).toMatch(/^Not confirmed: Whether the feature runs in meetings is open\.$/);
   });
 
   it('says a discontinued tool is discontinued, with the date', async () => {
@@ -200,10 +197,10 @@ describe('pins', () => {
   it('pins from a summary, lists the pin first on the home view, and reorders with the buttons', async () => {
     const { user } = await renderPopup({ opening: onTeams });
     await user.click(screen.getByRole('button', { name: 'Pin Microsoft Teams' }));
-    await user.click(screen.getByRole('button', { name: 'Back to overview' }));
+    await user.click(screen.getByRole('button', { name: 'All tools' }));
     await user.type(screen.getByRole('searchbox'), 'zoom{Enter}');
     await user.click(await screen.findByRole('button', { name: 'Pin Zoom' }));
-    await user.click(screen.getByRole('button', { name: 'Back to overview' }));
+    await user.click(screen.getByRole('button', { name: 'All tools' }));
     expect(listed('.pins li .tool-link')).toEqual(['Microsoft Teams', 'Zoom']);
     await user.click(screen.getByRole('button', { name: 'Move Zoom up' }));
     expect(listed('.pins li .tool-link')).toEqual(['Zoom', 'Microsoft Teams']);
@@ -234,7 +231,7 @@ describe('language', () => {
     const { user } = await renderPopup({ opening: onTeams });
     await user.click(screen.getByRole('button', { name: 'Deutsch' }));
     screen.getByRole('heading', { level: 1, name: 'Microsoft Teams' });
-    screen.getByText('Wohin Daten gehen:');
+    screen.getByText(/^Ihre Daten können auch die EU\/den EWR verlassen/);
     await user.click(screen.getByText('Erhobene Daten'));
     screen.getByText('Geräte-IDs');
     expect(document.documentElement.lang).toBe('de');
@@ -258,12 +255,11 @@ describe('compare and export', () => {
     const table = await screen.findByRole('table');
     expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Microsoft Teams', 'Zoom']);
     expect(within(table).getAllByRole('rowheader').map((th) => th.textContent)).toEqual([
-      'Who processes',
-      'Where data goes',
-      'Recording and transcripts',
+      'Who is responsible',
+      'Where your data goes',
+      'Recording',
       'AI features',
       'End-to-end encryption',
-      'Data-processing agreement',
       'Assessment',
     ]);
     const where = table.querySelector('tbody[data-fact="where"]')!;
