@@ -81,7 +81,7 @@ for (const lang of ['en', 'de'] as const) {
 
     const rows = popup.locator('.key-facts .fact');
     await expect(rows).toHaveCount(6);
-    await expect(rows.first()).toContainText(expected.roles);
+    await expect(rows.first().locator('.fact-text')).toHaveText(expected.roles);
     await expect(popup.locator('.key-facts .fact[data-fact="e2ee"] .fact-text')).toHaveText(expected.browser);
     // Each row is one sentence, not a label with fragments.
     for (const text of await rows.locator('.fact-text').allInnerTexts()) expect(text.trim()).toMatch(/^[A-ZÄÖÜ].*[.”“*]$/s);
@@ -149,7 +149,7 @@ test('the Teams summary is at most 1,500 px tall before anything is opened, and 
 
 test('a key fact opens its details and brings them into view below the sticky bar', async ({ ext }) => {
   const popup = await teamsPopup(ext);
-  await popup.getByRole('button', { name: /End-to-end encryption/ }).click();
+  await popup.locator('.key-facts .fact[data-fact="e2ee"]').click();
   const features = popup.locator('#section-features');
   await expect(features).toHaveAttribute('open', '');
   await expect(features.locator('summary')).toBeFocused();
