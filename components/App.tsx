@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, use, useEffect, useState } from 'react';
 import type { PageLinks } from '@/lib/detection/links';
 import type { RegistryView } from '@/lib/registry/popup-registry';
 import { usePopupStore } from '@/lib/store';
@@ -66,6 +66,24 @@ function DroppedNotice() {
   );
 }
 
+/**
+ * The home view's head: on a page that links to meetings (a mail, a calendar), those meetings, as the page's
+ * heading; otherwise that no tool was found here. Waits for the page scan, so it never says "no tool" first.
+ */
+function PageHead({ registry, links, unknownLink, onOpen }: { registry: RegistryView; links: Promise<PageLinks>; unknownLink: boolean; onOpen: (toolId: string) => void }) {
+  const t = useT();
+  const { tools, truncated } = use(links);
+  if (!unknownLink && (truncated || tools.some((link) => registry.byId.has(link.toolId)))) {
+    return <MeetingLinks registry={registry} links={links} variant="invitation" onOpen={onOpen} />;
+  }
+  return (
+    <div className="empty-state">
+      <h1>{t(unknownLink ? 'linkNotKnown' : 'noToolTitle')}</h1>
+      <p>{t('noToolText')}</p>
+    </div>
+  );
+}
+
 interface SummaryProps {
   registry: RegistryView;
   view: Extract<View, { name: 'summary' }>;
@@ -109,9 +127,10 @@ export function App({ registry, opening, links, copyText, shortcut }: Props) {
   const openSummary = (toolId: string, from: 'list' | 'pins' | 'link') => setView({ name: 'summary', toolId, origin: { kind: from } });
   const openCompare = (first?: string) =>
     setView({ name: 'compare', slots: compareSlots(registry, pins.map((pin) => pin.toolId), first) });
-  const linksBelow = (except?: string) => (
+  const openLinked = (toolId: string) => openSummary(toolId, 'link');
+  const linksBelow = (except: string) => (
     <Suspense fallback={null}>
-      <MeetingLinks registry={registry} links={links} except={except} onOpen={(toolId) => openSummary(toolId, 'link')} />
+      <MeetingLinks registry={registry} links={links} except={except} variant="page" onOpen={openLinked} />
     </Suspense>
   );
 
@@ -138,11 +157,9 @@ export function App({ registry, opening, links, copyText, shortcut }: Props) {
     case 'home':
       content = (
         <>
-          <div className="empty-state">
-            <h1>{t(opening.kind === 'tool' ? 'linkNotKnown' : 'noToolTitle')}</h1>
-            <p>{t('noToolText')}</p>
-          </div>
-          {linksBelow()}
+          <Suspense fallback={null}>
+            <PageHead registry={registry} links={links} unknownLink={opening.kind === 'tool'} onOpen={openLinked} />
+          </Suspense>
           <Home registry={registry} pins={pins} onOpen={openSummary} onUnpin={togglePin} onMove={movePin} onCompare={() => openCompare()} />
           {shortcut && <p className="muted shortcut">{t('shortcutHint', { shortcut })}</p>}
         </>

@@ -99,7 +99,7 @@ function CompareTable({ registry, ids, copyText }: { registry: RegistryView; ids
             <tr>
               {rows.map((facts, column) => (
                 <td key={tools[column]!.id}>
-                  <FactText row={facts[index]!} withLabel={false} />
+                  <FactText row={facts[index]!} />
                 </td>
               ))}
             </tr>

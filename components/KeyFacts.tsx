@@ -11,35 +11,51 @@ export function FactMark({ mark }: { mark: Mark }) {
   );
 }
 
-/** One key fact as text: its mark, the fact, and whether the evidence leaves it open. */
-export function FactText({ row, withLabel = true }: { row: KeyFactRow; withLabel?: boolean }) {
+/** The quiet sign on a fact the evidence leaves open; the line under the rows explains it. */
+export function OpenMarker({ open }: { open: boolean }) {
   const t = useT();
+  if (!open) return null;
+  return (
+    <span className="open-marker" role="img" aria-label={t('unconfirmedMark')} title={t('unconfirmedMark')}>
+      *
+    </span>
+  );
+}
+
+/** One key fact as text: its mark and its sentence, which names its subject, so no label is needed. */
+export function FactText({ row }: { row: KeyFactRow }) {
   return (
     <>
       <FactMark mark={row.mark} />
       <span className="fact-text">
-        {withLabel && <strong className="fact-label">{row.label}: </strong>}
         {row.text}
-        {row.unconfirmed && <span className="tag">{t('unconfirmed')}</span>}
+        <OpenMarker open={row.unconfirmed} />
       </span>
     </>
   );
 }
 
-/** The first screen's answer: who processes, where data goes, recording, AI, encryption, agreement. Each row opens its details. */
+/**
+ * The first screen's answer: who is responsible, where data goes, recording, AI, encryption, the newest
+ * assessment, one line on what is not confirmed, the legend, and the way to what a participant can do.
+ * Each row opens its details.
+ */
 export function KeyFacts({
   rows,
   assessment,
   onOpen,
   onOpenAssessments,
+  onOpenActions,
 }: {
   rows: readonly KeyFactRow[];
   /** The newest assessment no newer one replaces, where one is recorded. */
   assessment: AssessmentLine | null;
   onOpen: (row: KeyFactRow) => void;
   onOpenAssessments: () => void;
+  onOpenActions: () => void;
 }) {
   const t = useT();
+  const anyOpen = rows.some((row) => row.unconfirmed) || Boolean(assessment?.unconfirmed);
   return (
     <section className="key-facts" aria-labelledby="key-facts-title">
       <h2 id="key-facts-title" className="visually-hidden">
@@ -63,7 +79,7 @@ export function KeyFacts({
               <span className="fact-text">
                 <strong className="fact-label">{assessment.label}: </strong>
                 {assessment.text}
-                {assessment.unconfirmed && <span className="tag">{t('unconfirmed')}</span>}
+                <OpenMarker open={assessment.unconfirmed} />
               </span>
               <span className="chevron" aria-hidden="true">
                 ›
@@ -72,6 +88,12 @@ export function KeyFacts({
           </li>
         )}
       </ul>
+      {anyOpen && (
+        <details className="open-note">
+          <summary>{t('unconfirmedLine')}</summary>
+          <p>{t('unconfirmedWhy')}</p>
+        </details>
+      )}
       <p className="legend muted">
         {(['ok', 'caution', 'info', 'unknown'] as const).map((mark) => (
           <span key={mark}>
@@ -82,6 +104,9 @@ export function KeyFacts({
           </span>
         ))}
       </p>
+      <button type="button" className="actions-link" data-fact="actions" onClick={onOpenActions}>
+        {t('actionsButton')} <span aria-hidden="true">›</span>
+      </button>
     </section>
   );
 }

@@ -1,12 +1,12 @@
 import { Suspense, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Detection } from '@/lib/detection/shapes';
-import { formatDate } from '@/lib/i18n';
+import { formatDate, formatList } from '@/lib/i18n';
 import type { Lang } from '@/lib/lang';
 import type { RegistryView } from '@/lib/registry/popup-registry';
 import type { Section, Tool } from '@/lib/registry/build/schema';
 import { usePopupStore } from '@/lib/store';
 import { assessmentLine, keyFactRows } from '@/lib/key-facts';
-import { buildSummary, organisationModel, type Block, type Line, type OrganisationModel, type SummaryModel } from '@/lib/summary';
+import { buildSummary, organisationModel, type Block, type Line, type OrganisationModel, type SummaryModel, type SummarySection } from '@/lib/summary';
 import { ExternalLink } from './ExternalLink';
 import { readTool, useLang, useT } from './hooks';
 import { KeyFacts } from './KeyFacts';
@@ -23,7 +23,7 @@ interface Props {
 }
 
 /** The detail sections in the order shown; "other notes" only where a tool has some. */
-const DETAIL_SECTIONS: ReadonlyArray<Exclude<Section, 'detection'>> = ['provider', 'features', 'collected', 'legalBases', 'retention', 'dpa', 'transfer', 'assessments', 'notes'];
+const DETAIL_SECTIONS: readonly SummarySection[] = ['actions', 'provider', 'features', 'collected', 'legalBases', 'retention', 'dpa', 'transfer', 'assessments', 'notes'];
 
 /** Opens a detail section and moves to an element in it (the section itself, or a source in the list). */
 type Reveal = (section: string, elementId?: string) => void;
@@ -36,21 +36,26 @@ function summaryOf(tool: Tool, lang: Lang, dataAsOf: string): SummaryModel {
   return (byLang[lang] ??= buildSummary(tool, lang, dataAsOf));
 }
 
+/** How each kind of evidence reads to someone who does not know the registry's rules. */
+const HOW = { host: 'address', path: 'address', policy: 'address', frame: 'frame', script: 'scripts', global: 'scripts', selector: 'content', title: 'title' } as const;
+
 function Origin({ origin, toolName }: { origin: SummaryOrigin; toolName: string }) {
   const t = useT();
+  const lang = useLang();
   if (origin.kind !== 'detected') {
     const key = ({ list: 'openedFromList', pins: 'openedFromPins', link: 'openedFromLink' } as const)[origin.kind];
     return <p className="origin">{t(key)}</p>;
   }
   const { detection } = origin;
-  // Evidence names registry rules only (a registered host, a marker), never the page's own words.
-  const evidence = detection.evidence.map((item) =>
+  const how = formatList([...new Set(detection.evidence.map((item) => t(`how.${HOW[item.type]}`)))], lang);
+  // The rule that matched stays one hover away: it names registry rules only, never the page's own words.
+  const rules = detection.evidence.map((item) =>
     item.type === 'path' || item.type === 'policy' ? t(`evidence.${item.type}`, { tool: toolName }) : t(`evidence.${item.type}`, { value: item.value }),
   );
   return (
-    <p className="origin detected">
+    <p className="origin detected" title={t('howRule', { rules: rules.join(', ') })}>
       <span className={`dot ${detection.context}`} aria-hidden="true" />
-      {t('detectedVia')} · {t(`context.${detection.context}`, { tool: toolName })} · {evidence.join(', ')}
+      {t(`origin.${detection.context}`, { tool: toolName, how })}
     </p>
   );
 }
@@ -152,7 +157,7 @@ function WithModel({ registry, toolId, children }: { registry: RegistryView; too
   return tool ? children(summaryOf(tool, lang, registry.dataAsOf)) : null;
 }
 
-function SectionContent({ model, id, reveal }: { model: SummaryModel; id: Section; reveal: Reveal }) {
+function SectionContent({ model, id, reveal }: { model: SummaryModel; id: SummarySection; reveal: Reveal }) {
   const t = useT();
   const section = model.sections.find((candidate) => candidate.id === id);
   if (!section) return null;
@@ -233,10 +238,7 @@ export function ToolSummary({ registry, toolId, origin, actions }: Props) {
   return (
     <article className="summary" aria-labelledby="tool-name">
       <header className="tool-head">
-        <div className="tool-title">
-          <h1 id="tool-name">{name}</h1>
-          {actions}
-        </div>
+        <h1 id="tool-name">{name}</h1>
         <Origin origin={origin} toolName={name} />
         {organisation && <VerdictLine model={organisation} />}
         {status.state === 'discontinued' && (
@@ -248,9 +250,17 @@ export function ToolSummary({ registry, toolId, origin, actions }: Props) {
         {status.state === 'active' && <Unconfirmed note={status.unconfirmed?.[lang]} />}
       </header>
 
-      <KeyFacts rows={rows} assessment={assessment} onOpen={(row) => reveal(row.section)} onOpenAssessments={() => reveal('assessments')} />
+      <KeyFacts
+        rows={rows}
+        assessment={assessment}
+        onOpen={(row) => reveal(row.section)}
+        onOpenAssessments={() => reveal('assessments')}
+        onOpenActions={() => reveal('actions')}
+      />
       {organisation && <OrganisationStatements model={organisation} />}
 
+      {/* Pin, compare and copy serve a second look; the first screen belongs to the answer. */}
+      {actions}
       <h2 className="details-title">{t('details')}</h2>
       {DETAIL_SECTIONS.filter((id) => (id !== 'notes' || glance.hasNotes) && (id !== 'assessments' || glance.assessment)).map((id) =>
         disclosure(id, t(`section.${id}`), (model) => <SectionContent model={model} id={id} reveal={reveal} />),

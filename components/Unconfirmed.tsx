@@ -6,7 +6,7 @@ export function Unconfirmed({ note }: { note: string | undefined }) {
   if (!note) return null;
   return (
     <span className="unconfirmed">
-      <span className="tag">{t('unconfirmed')}</span> {note}
+      <span className="tag">{t('unconfirmed')}:</span> {note}
     </span>
   );
 }

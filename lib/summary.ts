@@ -1,7 +1,7 @@
 import { citeArticle } from '@/lib/format';
 import { countryName, formatDate, formatList, translator, type Translate } from '@/lib/i18n';
 import { LANGS, type Lang } from '@/lib/lang';
-import { assessmentLine, describeAssessment, glanceOf, keyFactRows, type AssessmentLine, type KeyFactRow } from '@/lib/key-facts';
+import { assessmentLine, describeAssessment, glanceOf, keyFactRows, settingOf, type AssessmentLine, type KeyFactRow } from '@/lib/key-facts';
 import type { KeyFacts, LegalBasis, Section, Text, Tool } from '@/lib/registry/build/schema';
 
 /** Provider-stated bases first, then what organisations typically state. (Types only from the schema: it is build-time code.) */
@@ -35,8 +35,11 @@ export type Block =
   /** A claim one organisation makes about its own use, with the number of its source. */
   | { kind: 'statement'; source: number; sourceTitle: string; text: string };
 
+/** The summary's own sections: the registry's, and what a participant can do. */
+export type SummarySection = Exclude<Section, 'detection'> | 'actions';
+
 export interface SectionModel {
-  id: Section;
+  id: SummarySection;
   title: string;
   blocks: Block[];
   /** Numbers (1-based) of the sources that back this section. */
@@ -98,14 +101,21 @@ export function featureRequires(t: Translate, needs: KeyFacts['ai']['requires'],
 
 function featureLines(tool: Tool, lang: Lang, t: Translate): Line[] {
   const facts: KeyFacts = tool.keyFacts;
+  const { recording, e2ee } = facts;
+  // What the first screen leaves out for its budget: where recordings go, who starts them, what encryption costs.
+  const extra: Record<'recording' | 'transcription' | 'ai' | 'e2ee', Array<string | undefined>> = {
+    recording: [
+      recording.startedBy.length ? t('recordingStarters', { starters: formatList(recording.startedBy.map((starter) => t(`starter.${starter}`)), lang) }) : undefined,
+      recording.storedAt.length ? t('recordingKept', { places: formatList(recording.storedAt.map((place) => t(`storage.${place}`)), lang) }) : undefined,
+    ],
+    transcription: [],
+    ai: [],
+    e2ee: [e2ee.limits.length ? t('e2eeLimits', { limits: formatList(e2ee.limits.map((limit) => t(`limit.${limit}`)), lang) }) : undefined],
+  };
   const line = (key: 'recording' | 'transcription' | 'ai' | 'e2ee'): Line => {
     const fact = facts[key];
-    return {
-      lead: t(`feature.${key}`),
-      text: [featureState(t, fact), text(fact.note, lang)].filter(Boolean).join('. '),
-      aside: featureRequires(t, fact.requires, lang),
-      unconfirmed: text(fact.unconfirmed, lang),
-    };
+    const aside = [featureRequires(t, fact.requires, lang), ...extra[key]].filter(Boolean).join('; ');
+    return { lead: t(`feature.${key}`), text: [featureState(t, fact), text(fact.note, lang)].filter(Boolean).join('. '), aside: aside || undefined, unconfirmed: text(fact.unconfirmed, lang) };
   };
   const retention = facts.providerRetention;
   const retentionText = providerRetentionText(t, retention);
@@ -118,7 +128,49 @@ function featureLines(tool: Tool, lang: Lang, t: Translate): Line[] {
   ];
 }
 
-function sectionBlocks(tool: Tool, lang: Lang, t: Translate): Record<Exclude<Section, 'detection'>, Block[]> {
+/**
+ * "What you can do": what a participant can switch off, what they will see, whom to ask and their rights,
+ * from the structured facts where the registry knows them. Rights are stated with their limits (Art. 17(3),
+ * Art. 21's compelling grounds), never as outcomes.
+ */
+function actionBlocks(tool: Tool, lang: Lang, t: Translate): Block[] {
+  const setting = settingOf(tool);
+  const { provider } = tool;
+  const { recording } = tool.keyFacts;
+  const euController = provider.euEntity?.acts === 'controller' ? provider.euEntity.name : undefined;
+  const controller = setting === 'consumer' ? (euController ?? provider.name) : t(`actions.controller.${setting}`);
+  const line = (value: string): Line => ({ text: value });
+  const consent = recording.participants?.consent;
+  const seen: string[] =
+    recording.available !== 'yes'
+      ? [t(recording.available === 'no' ? 'actions.noRecording' : 'actions.noticeUnknown')]
+      : [
+          ...(consent && consent !== 'not-stated' ? [t(`actions.consent.${consent}`, { provider: provider.name })] : []),
+          t(recording.participants?.notice === 'everyone' ? 'actions.notice' : 'actions.noticeUnknown'),
+        ];
+  const ask =
+    setting === 'consumer'
+      ? [t('actions.ask.caller'), t('actions.ask.consumer', { controller })]
+      : setting === 'self-hosted'
+        ? [t('actions.ask.organiser'), t('actions.ask.selfHosted')]
+        : [t('actions.ask.organiser'), t('actions.ask.organisation')];
+  return [
+    { kind: 'heading', text: t('actions.yourself') },
+    {
+      kind: 'list',
+      lines: [t('actions.camera'), t('actions.guest'), ...(tool.collected.some((group) => group.category === 'dial-in') ? [t('actions.dialIn')] : [])].map(line),
+    },
+    { kind: 'heading', text: t('actions.see') },
+    { kind: 'list', lines: seen.map(line) },
+    { kind: 'heading', text: t('actions.ask') },
+    { kind: 'list', lines: ask.map(line) },
+    { kind: 'heading', text: t('actions.rights') },
+    { kind: 'paragraph', line: line(t('actions.rights.intro', { controller })) },
+    { kind: 'list', lines: (['access', 'object', 'erase', 'complain'] as const).map((right) => line(t(`actions.rights.${right}`))) },
+  ];
+}
+
+function sectionBlocks(tool: Tool, lang: Lang, t: Translate): Record<Exclude<SummarySection, 'actions'>, Block[]> {
   const { provider, links, dpa, transfer, residency, ownPurposes, usLaw } = tool;
   const unconfirmed = (note: Text | undefined): Block[] => (note ? [{ kind: 'paragraph', line: { lead: t('unconfirmed'), text: note[lang] } }] : []);
   const providerLines: Line[] = [
@@ -190,6 +242,7 @@ function sectionBlocks(tool: Tool, lang: Lang, t: Translate): Record<Exclude<Sec
           text: dpa.note[lang],
         },
       },
+      ...agreementFinding(tool, lang, t),
       ...unconfirmed(dpa.unconfirmed),
     ],
     transfer: [
@@ -209,6 +262,13 @@ function sectionBlocks(tool: Tool, lang: Lang, t: Translate): Record<Exclude<Sec
     assessments: assessmentBlocks(tool, lang),
     notes: [{ kind: 'list', lines: tool.notes.map((note) => ({ text: note.text[lang], unconfirmed: text(note.unconfirmed, lang) })) }],
   };
+}
+
+/** A current finding by a public body that weighs against the agreement, as the first screen's mark weighs it. */
+function agreementFinding(tool: Tool, lang: Lang, t: Translate): Block[] {
+  const concern = glanceOf(tool).agreementConcern;
+  if (tool.dpa.status !== 'offered' || !concern) return [];
+  return [{ kind: 'paragraph', line: { text: `${t('dpa.concern', { assessor: concern.short[lang], year: concern.date.slice(0, 4) })}.` } }];
 }
 
 /** Every assessment, newest first: who, when, the verdict, what it covered and found, and a link to it. */
@@ -271,7 +331,7 @@ export function organisationModel(parsed: ParsedPolicy, toolId: string, lang: La
 /** Builds the summary of `tool` in `lang`, with the organisation's word on it when a policy is given. */
 export function buildSummary(tool: Tool, lang: Lang, dataAsOf: string, policy?: ParsedPolicy): SummaryModel {
   const t = translator(lang);
-  const blocks = sectionBlocks(tool, lang, t);
+  const blocks = { actions: actionBlocks(tool, lang, t), ...sectionBlocks(tool, lang, t) };
   const sections = (Object.keys(blocks) as Array<keyof typeof blocks>).map((id): SectionModel => ({
     id,
     title: t(`section.${id}`),
@@ -281,7 +341,8 @@ export function buildSummary(tool: Tool, lang: Lang, dataAsOf: string, policy?: 
         .filter((statement) => statement.section === id)
         .map((statement): Block => ({ kind: 'statement', source: statement.source + 1, sourceTitle: tool.sources[statement.source]!.title, text: statement.text[lang] })),
     ],
-    sources: tool.sources.flatMap((source, index) => (source.covers.includes(id) ? [index + 1] : [])),
+    // What you can do follows from the law and the facts of the other sections, which carry their sources.
+    sources: id === 'actions' ? [] : tool.sources.flatMap((source, index) => (source.covers.includes(id) ? [index + 1] : [])),
   }));
   const { status } = tool;
   return {

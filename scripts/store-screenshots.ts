@@ -49,9 +49,9 @@ for (let tries = 0; (await ext.badge(teamsTab)).text !== 'T' && tries < 50; trie
 
 const popup = await ext.popup(teamsTab);
 await popup.getByRole('heading', { level: 1 }).waitFor();
-await compose(popup, 'teams-summary-en.png', 'In a Teams call: who processes your data, where it goes, recording, AI and encryption, at a glance.', 'popup-teams-en.png');
+await compose(popup, 'teams-summary-en.png', 'In a Teams call: who is responsible for your data, where it goes, recording, AI and encryption, in plain sentences, and what you can do.', 'popup-teams-en.png');
 await popup.getByRole('button', { name: 'Deutsch' }).click();
-await compose(popup, 'teams-summary-de.png', 'In einer Teams-Besprechung: wer Ihre Daten verarbeitet, wohin sie gehen, Aufzeichnung, KI und Verschlüsselung auf einen Blick.', 'popup-teams-de.png');
+await compose(popup, 'teams-summary-de.png', 'In einer Teams-Besprechung: wer für Ihre Daten verantwortlich ist, wohin sie gehen, Aufzeichnung, KI und Verschlüsselung in klaren Sätzen, und was Sie tun können.', 'popup-teams-de.png');
 await popup.getByRole('button', { name: 'English' }).click();
 await popup.getByRole('button', { name: 'Compare' }).click();
 await popup.getByRole('combobox', { name: 'Tool 2' }).selectOption({ label: 'Zoom' });
@@ -59,8 +59,12 @@ await popup.getByRole('table').waitFor();
 await compose(popup, 'compare.png', 'Compare tools on the same key facts, side by side.', 'popup-compare-en.png');
 
 const mail = await ext.popup(mailTab);
-await mail.getByRole('region', { name: 'Meeting links on this page' }).waitFor();
-await compose(mail, 'meeting-links.png', 'Before you join: the meeting links in an invitation, by tool, with where the data goes.', 'popup-links-en.png');
+await mail.getByRole('region', { name: 'Meetings in this invitation' }).waitFor();
+await compose(mail, 'meeting-links.png', 'Before you join: the meetings in an invitation, by tool, with recording and encryption in the browser.', 'popup-links-en.png');
+await mail.getByRole('button', { name: 'Deutsch' }).click();
+await mail.getByRole('region', { name: 'Besprechungen in dieser Einladung' }).waitFor();
+await compose(mail, 'meeting-links-de.png', 'Vor dem Beitritt: die Besprechungen einer Einladung, nach Tool, mit Aufzeichnung und Verschlüsselung im Browser.', 'popup-links-de.png');
+await mail.getByRole('button', { name: 'English' }).click();
 const home = await ext.popup(plainTab);
 await home.getByRole('searchbox').waitFor();
 await compose(home, 'home.png', 'Search every tool in the registry, pin the ones you use, in English or German.');

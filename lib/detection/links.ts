@@ -17,10 +17,12 @@ export const LINK_LIMITS = {
   unwrapDepth: 3,
 } as const;
 
-/** A conferencing tool a page links to, and how many of its links point there. */
+/** A conferencing tool a page links to: how many distinct links point there, and how many meetings they name. */
 export interface LinkedTool {
   toolId: string;
   count: number;
+  /** Distinct meeting addresses; a meeting's dial-in, options and help links are not meetings of their own. */
+  meetings: number;
 }
 
 /** The tools a page links to, and whether the page held more than the scan reads. */
@@ -258,15 +260,34 @@ export function collectLinkCandidates(doc: Document): LinkCandidates {
 }
 
 /**
- * The tools among `candidates`, each once with the number of distinct links to it, in order of first
- * appearance. Only tool ids and counts leave this function: the addresses, which can carry join secrets, do not.
+ * Query parameters that say how a meeting address was reached (account chooser, tracking, client hints),
+ * not which meeting: the same meeting printed in an invitation and linked with `?authuser=0` is one meeting.
+ */
+const NOT_A_MEETING_PARAM = /^(authuser|hs|context|from|ref_from|sa|source|usg|ust|utm_.*)$/i;
+
+/** One meeting's identity: host, path and the parameters that name it, so copies of one join link count once. */
+function meetingKey(address: string): string {
+  const url = parseUrl(address);
+  if (!url) return address;
+  const params = [...url.searchParams].filter(([name]) => !NOT_A_MEETING_PARAM.test(name)).map(([name, value]) => `${name}=${value}`).sort();
+  return `${url.hostname.toLowerCase().replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}?${params.join('&')}`;
+}
+
+/**
+ * The tools among `candidates`, each once with the number of distinct links to it and of distinct meeting
+ * addresses among them (the detection's `meeting` context), in order of first appearance. Only tool ids and
+ * counts leave this function: the addresses, which can carry join secrets, do not.
  */
 export function summarizeLinks(candidates: readonly string[], detect: Detector, wrappers: readonly LinkWrapper[]): LinkedTool[] {
-  const links = new Map<string, Set<string>>();
+  const found = new Map<string, { links: Set<string>; meetings: Set<string> }>();
   for (const candidate of new Set(candidates)) {
     const address = unwrapLink(candidate, wrappers);
-    const toolId = detect(address)?.toolId;
-    if (toolId) links.set(toolId, (links.get(toolId) ?? new Set()).add(address));
+    const detection = detect(address);
+    if (!detection) continue;
+    let tool = found.get(detection.toolId);
+    if (!tool) found.set(detection.toolId, (tool = { links: new Set(), meetings: new Set() }));
+    tool.links.add(address);
+    if (detection.context === 'meeting') tool.meetings.add(meetingKey(address));
   }
-  return [...links].map(([toolId, addresses]) => ({ toolId, count: addresses.size }));
+  return [...found].map(([toolId, { links, meetings }]) => ({ toolId, count: links.size, meetings: meetings.size }));
 }

@@ -12,8 +12,12 @@ export type Message = z.infer<typeof MessageSchema>;
 export type Verb = Message['verb'];
 export type MessageData<V extends Verb> = Extract<Message, { verb: V }>['data'];
 
-/** A tool the page links to, with how many of its links point there. */
-export const LinkedToolSchema = z.strictObject({ toolId: ToolIdSchema, count: z.int().check(z.positive(), z.maximum(100_000)) });
+/** A tool the page links to, with how many of its links point there and how many meetings they name. */
+export const LinkedToolSchema = z.strictObject({
+  toolId: ToolIdSchema,
+  count: z.int().check(z.positive(), z.maximum(100_000)),
+  meetings: z.int().check(z.nonnegative(), z.maximum(100_000)),
+});
 
 /** What the background answers to each verb; the popup validates it with these schemas. */
 export const ReplySchemas = {

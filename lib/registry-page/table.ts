@@ -2,7 +2,7 @@ import { formatList, translator, type Translate } from '@/lib/i18n';
 import type { Lang } from '@/lib/lang';
 import type { CatalogEntry } from '@/lib/registry/catalog';
 import type { TableRowInput } from '@/lib/registry/build/projections';
-import { keyFactRows, MARK_SIGNS, type KeyFactId, type KeyFactRow, type Mark } from '@/lib/key-facts';
+import { agreementMark, assessmentLine, keyFactRows, MARK_SIGNS, type KeyFactId, type KeyFactRow, type Mark } from '@/lib/key-facts';
 import type { TextTable } from '@/lib/export';
 import './strings';
 
@@ -55,7 +55,24 @@ export const COLUMNS: readonly Column[] = [
   keyFactColumn('recording'),
   keyFactColumn('ai'),
   keyFactColumn('e2ee'),
-  keyFactColumn('dpa'),
+  {
+    // The agreement keeps its own column here, with the first screen's mark (authorities' findings included).
+    id: 'agreement',
+    label: (t) => t('section.dpa'),
+    cell: ({ input }, _, t) => ({
+      text: input.dpa.status === 'not-applicable' ? t(`dpa.not-applicable.${input.dpa.reason ?? 'consumer-service'}`) : t(`dpa.${input.dpa.status}`),
+      mark: agreementMark(input),
+      unconfirmed: Boolean(input.dpa.unconfirmed),
+    }),
+  },
+  {
+    id: 'assessment',
+    label: (t) => t('fact.assessment'),
+    cell: ({ input }, lang, t) => {
+      const line = assessmentLine(input, lang);
+      return line ? { text: line.text, mark: line.mark, unconfirmed: line.unconfirmed } : { text: t('assessment.none') };
+    },
+  },
 ];
 
 export function tableRows(entries: readonly CatalogEntry[], inputs: Readonly<Record<string, TableRowInput>>, lang: Lang): TableRow[] {

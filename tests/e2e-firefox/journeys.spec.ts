@@ -23,8 +23,9 @@ test('the popup for that tab shows the Teams summary with its key facts, kept in
   const { tabId } = await teamsTab(firefox);
   const popup = await firefox.popup(tabId);
   expect(await text(popup, 'h1')).toBe('Microsoft Teams');
-  const labels = await popup.$$eval('.key-facts .fact-label', (elements) => elements.map((element) => element.textContent?.trim()));
-  expect(labels).toEqual(['Who processes:', 'Where data goes:', 'Recording and transcripts:', 'AI features:', 'End-to-end encryption:', 'Data-processing agreement:', 'Assessment:']);
+  const facts = await popup.$$eval('.key-facts .fact', (elements) => elements.map((element) => (element as HTMLElement).dataset.fact));
+  expect(facts).toEqual(['who', 'where', 'recording', 'ai', 'e2ee', 'assessment']);
+  expect(await text(popup, '.key-facts .fact-text')).toMatch(/^The organisation holding this meeting .* is responsible; Microsoft Corporation processes for it/);
   const session = await popup.evaluate(async () => JSON.stringify(await (globalThis as unknown as { browser: typeof chrome }).browser.storage.session.get(null)));
   expect(session).toContain('"toolId":"microsoft-teams"');
   expect(session).not.toContain('meetup-join');
@@ -58,7 +59,7 @@ test('the language choice persists', async ({ firefox }) => {
   await popup.close();
   const reopened = await firefox.popup(tabId);
   await reopened.waitForFunction(() => document.documentElement.lang === 'de');
-  expect(await text(reopened, '.key-facts .fact-label')).toBe('Wer verarbeitet:');
+  expect(await text(reopened, '.key-facts .fact-text')).toMatch(/^Verantwortlicher ist die Organisation/);
 });
 
 test('the on-demand scan finds a self-hosted Jitsi page, reading its globals in the main world', async ({ firefox }) => {
@@ -67,20 +68,22 @@ test('the on-demand scan finds a self-hosted Jitsi page, reading its globals in 
   expect((await firefox.badge(tabId)).text).toBe('');
   const popup = await firefox.popup(tabId);
   expect(await text(popup, 'h1')).toContain('Jitsi');
-  expect(await text(popup, '.origin')).toMatch(/JitsiMeetJS|lib-jitsi-meet/);
+  expect(await text(popup, '.origin')).toMatch(/^Jitsi.*, recognised from this page’s scripts/);
+  expect(await popup.$eval('.origin', (element) => element.getAttribute('title'))).toMatch(/JitsiMeetJS|lib-jitsi-meet/);
   await eventually(async () => (await firefox.badge(tabId)).text !== '', true);
 });
 
-test('meeting links on a webmail page are listed by tool and count', async ({ firefox }) => {
+test('meetings on a webmail page are listed first, by tool and number of meetings', async ({ firefox }) => {
   firefox.serve('https://www.example.com', fixture('webmail.html'));
   const popup = await firefox.popup((await firefox.open('https://www.example.com/mail')).tabId);
   await popup.waitForSelector('.meeting-links');
   expect(await popup.$$eval('.meeting-links .linked-name', (elements) => elements.map((element) => element.textContent))).toEqual([
-    'Microsoft Teams · 1 link',
-    'Zoom · 1 link',
-    'Google Meet · 1 link',
-    'Webex · 1 link',
+    'Microsoft Teams · 1 meeting',
+    'Zoom · 1 meeting',
+    'Google Meet · 1 meeting',
+    'Webex · 1 meeting',
   ]);
+  expect(await text(popup, 'h1')).toBe('Meetings in this invitation');
 });
 
 /** The longest pause of a page's main thread, measured by the page itself, while the popup scans it. */

@@ -21,7 +21,7 @@ for (const [name, url] of hosted) {
     expect((await ext.badge(other.tabId)).text).toBe('');
     const popup = await ext.popup(tabId);
     await expect(popup.getByRole('heading', { level: 1 })).toContainText(name);
-    await expect(popup.getByText(/Detected on this page · Meeting/)).toBeVisible();
+    await expect(popup.locator('.origin')).toContainText('meeting, recognised from this page’s address');
   });
 }
 
@@ -31,7 +31,8 @@ test('a self-hosted Jitsi on a neutral host is detected from its page markers wh
   expect((await ext.badge(tabId)).text).toBe('');
   const popup = await ext.popup(tabId);
   await expect(popup.getByRole('heading', { level: 1 })).toContainText('Jitsi');
-  await expect(popup.locator('.origin')).toContainText(/JitsiMeetJS|lib-jitsi-meet/);
+  await expect(popup.locator('.origin')).toContainText('recognised from this page’s scripts');
+  await expect(popup.locator('.origin')).toHaveAttribute('title', /JitsiMeetJS|lib-jitsi-meet/);
   await expect.poll(async () => (await ext.badge(tabId)).text).not.toBe('');
 });
 
@@ -40,7 +41,8 @@ test('BigBlueButton on a neutral host is detected when the popup opens, named by
   const { tabId } = await ext.open('https://video.example.org/html5client/join?sessionToken=abc');
   const popup = await ext.popup(tabId);
   await expect(popup.getByRole('heading', { level: 1 })).toContainText('BigBlueButton');
-  await expect(popup.locator('.origin')).toContainText(/BigBlueButton address path|Page/);
+  await expect(popup.locator('.origin')).toContainText(/recognised from this page’s (address|scripts|content)/);
+  await expect(popup.locator('.origin')).toHaveAttribute('title', /BigBlueButton address path|Page/);
   await expect(popup.locator('.origin')).not.toContainText('sessionToken');
 });
 

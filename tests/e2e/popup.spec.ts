@@ -32,31 +32,89 @@ async function setLanguage(popup: Page, lang: 'de' | 'en'): Promise<void> {
 }
 
 const KEY_FACTS = {
-  en: ['Who processes', 'Where data goes', 'Recording and transcripts', 'AI features', 'End-to-end encryption', 'Data-processing agreement', 'Assessment'],
-  de: ['Wer verarbeitet', 'Wohin Daten gehen', 'Aufzeichnung und Transkript', 'KI-Funktionen', 'Ende-zu-Ende-Verschlüsselung', 'Auftragsverarbeitungsvertrag', 'Bewertung'],
+  en: ['Who is responsible', 'Where your data goes', 'Recording', 'AI features', 'End-to-end encryption'],
+  de: ['Wer verantwortlich ist', 'Wohin Ihre Daten gehen', 'Aufzeichnung', 'KI-Funktionen', 'Ende-zu-Ende-Verschlüsselung'],
 };
 
+/** What the first screen must say, in each language, to count as speaking to a participant. */
+const FIRST_SCREEN = {
+  en: {
+    roles: /^The organisation holding this meeting \(if internal, your employer\) is responsible; Microsoft Corporation processes for it/,
+    browser: /^Not end-to-end encrypted in the browser/,
+    legend: ['In your favour', 'Attention', 'Note', 'Unknown'],
+    actions: 'What you can do, and your rights',
+    actionsSection: 'What you can do',
+    rights: 'Art. 17(1) and (3) GDPR',
+    consent: 'According to Webex, joining counts as consent to recording.',
+  },
+  de: {
+    roles: /^Verantwortlicher ist die Organisation, die diese Besprechung abhält \(intern: Ihr Arbeitgeber\); Microsoft Corporation verarbeitet in ihrem Auftrag/,
+    browser: /^Im Browser nicht Ende-zu-Ende-verschlüsselt/,
+    legend: ['Zu Ihren Gunsten', 'Achtung', 'Hinweis', 'Unbekannt'],
+    actions: 'Was Sie tun können, Ihre Rechte',
+    actionsSection: 'Was Sie tun können',
+    rights: 'Art. 17 Abs. 1 und 3 DSGVO',
+    consent: 'Laut Webex gilt die Teilnahme als Einwilligung in die Aufzeichnung.',
+  },
+};
+
+/** One line's height kept free under the state line for the organisation's verdict from a managed policy. */
+const VERDICT_LINE = 24;
+
+/** Asserts that `locator` ends on the first 400×600 screen, with a line to spare for the policy's verdict. */
+async function onFirstScreen(popup: Page, locator: ReturnType<Page['locator']>): Promise<void> {
+  const viewport = popup.viewportSize()!;
+  const box = (await locator.boundingBox())!;
+  expect(box.y + box.height + VERDICT_LINE, await locator.innerText()).toBeLessThanOrEqual(viewport.height);
+  expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+}
+
 for (const lang of ['en', 'de'] as const) {
-  test(`on a Teams call, every key fact is on the first 400×600 screen, below the tool's name (${lang})`, async ({ ext }) => {
+  test(`on a Teams call, the first 400×600 screen answers in sentences with named roles, then the assessment, the legend and what you can do (${lang})`, async ({ ext }) => {
     const popup = await teamsPopup(ext);
     await setLanguage(popup, lang);
-    const viewport = popup.viewportSize()!;
+    const expected = FIRST_SCREEN[lang];
     const title = (await popup.getByRole('heading', { level: 1 }).boundingBox())!;
     const bar = (await popup.locator('.app-bar').boundingBox())!;
     expect(title.y).toBeGreaterThanOrEqual(bar.y + bar.height);
+    await expect(popup.locator('.origin')).toHaveText(lang === 'en' ? 'Microsoft Teams meeting, recognised from this page’s address' : 'Besprechung in Microsoft Teams, erkannt an der Seitenadresse');
+
     const rows = popup.locator('.key-facts .fact');
-    await expect(rows.locator('.fact-label')).toHaveText(KEY_FACTS[lang].map((label) => `${label}: `));
+    await expect(rows).toHaveCount(6);
+    await expect(rows.first().locator('.fact-text')).toHaveText(expected.roles);
+    await expect(popup.locator('.key-facts .fact[data-fact="e2ee"] .fact-text')).toHaveText(expected.browser);
+    // Each row is one sentence, not a label with fragments.
+    for (const text of await rows.locator('.fact-text').allInnerTexts()) expect(text.trim()).toMatch(/^[A-ZÄÖÜ].*[.”“*]$/s);
     for (const row of await rows.all()) {
-      const box = (await row.boundingBox())!;
-      expect(box.y).toBeGreaterThan(title.y);
-      expect(box.y + box.height, await row.innerText()).toBeLessThanOrEqual(viewport.height);
-      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+      expect((await row.boundingBox())!.y).toBeGreaterThan(title.y);
+      await onFirstScreen(popup, row);
     }
-    // The legend of the marks is on the same screen.
-    const legend = (await popup.locator('.key-facts .legend').boundingBox())!;
-    expect(legend.y + legend.height).toBeLessThanOrEqual(viewport.height);
+    const legend = popup.locator('.legend');
+    await expect(legend).toBeVisible();
+    for (const word of expected.legend) await expect(legend).toContainText(word);
+    await onFirstScreen(popup, legend);
+    const actions = popup.getByRole('button', { name: expected.actions });
+    await onFirstScreen(popup, actions);
     // Nothing has been scrolled to get there.
     expect(await popup.evaluate(() => window.scrollY)).toBe(0);
+
+    await actions.click();
+    const section = popup.locator('#section-actions');
+    await expect(section).toHaveAttribute('open', '');
+    await expect(section.locator('summary')).toContainText(expected.actionsSection);
+    await expect(section).toContainText(expected.rights);
+  });
+
+  test(`a Webex call shows its consent notice on the first screen (${lang})`, async ({ ext }) => {
+    await ext.serve('https://acme.webex.com', fixture('meeting.html'));
+    const { tabId } = await ext.open('https://acme.webex.com/meet/jane.doe');
+    await expect.poll(async () => (await ext.badge(tabId)).title).toMatch(/detected: meeting$/);
+    const popup = await ext.popup(tabId);
+    await expect(popup.getByRole('heading', { level: 1 })).toHaveText('Webex');
+    await setLanguage(popup, lang);
+    const recording = popup.locator('.key-facts .fact[data-fact="recording"]');
+    await expect(recording).toContainText(FIRST_SCREEN[lang].consent);
+    await onFirstScreen(popup, recording);
   });
 
   test(`the Teams first screen names a dated assessment, and its agreement row is not ✓ while authorities found it wanting (${lang})`, async ({ ext }) => {
@@ -76,6 +134,23 @@ for (const lang of ['en', 'de'] as const) {
   });
 }
 
+test('at 300% zoom (a 267 px wide popup) nothing is clipped: no row, no button, no header is wider than the popup', async ({ ext }) => {
+  const popup = await teamsPopup(ext);
+  await popup.setViewportSize({ width: 267, height: 600 });
+  for (const lang of ['en', 'de'] as const) {
+    await setLanguage(popup, lang);
+    const overflowing = await popup.evaluate(() => {
+      const root = document.documentElement;
+      const wide = (element: Element) => element.scrollWidth > element.clientWidth || element.getBoundingClientRect().right > root.clientWidth + 0.5;
+      return [
+        ...(root.scrollWidth > root.clientWidth ? ['document'] : []),
+        ...[...document.querySelectorAll('.app-bar, .app-bar button, .key-facts .fact, .actions-link, .summary-actions button, .legend, .origin')].filter(wide).map((element) => element.outerHTML.slice(0, 80)),
+      ];
+    });
+    expect(overflowing, lang).toEqual([]);
+  }
+});
+
 test('the Teams summary is at most 1,500 px tall before anything is opened, and every section opens with its content', async ({ ext }) => {
   const popup = await teamsPopup(ext);
   expect(await popup.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1500);
@@ -90,7 +165,7 @@ test('the Teams summary is at most 1,500 px tall before anything is opened, and 
 
 test('a key fact opens its details and brings them into view below the sticky bar', async ({ ext }) => {
   const popup = await teamsPopup(ext);
-  await popup.getByRole('button', { name: /End-to-end encryption/ }).click();
+  await popup.locator('.key-facts .fact[data-fact="e2ee"]').click();
   const features = popup.locator('#section-features');
   await expect(features).toHaveAttribute('open', '');
   await expect(features.locator('summary')).toBeFocused();
@@ -148,7 +223,7 @@ test('compare Teams and Zoom on the same key-fact rows', async ({ ext }) => {
   await popup.getByRole('combobox', { name: 'Tool 2' }).selectOption({ label: 'Zoom' });
   const table = popup.getByRole('table');
   await expect(table.getByRole('columnheader')).toHaveText(['Microsoft Teams', 'Zoom']);
-  await expect(table.getByRole('rowheader')).toHaveText(KEY_FACTS.en);
+  await expect(table.getByRole('rowheader')).toHaveText([...KEY_FACTS.en, 'Assessment']);
   for (const fact of ['where', 'e2ee']) await expect(table.locator(`tbody[data-fact="${fact}"] td .mark`)).toHaveCount(2);
 });
 
@@ -161,7 +236,7 @@ test('copy the summary as Markdown', async ({ ext }) => {
   const { page: reader } = await ext.open('https://www.example.com/');
   const markdown = await reader.evaluate(() => navigator.clipboard.readText());
   expect(markdown).toMatch(/^# Microsoft Teams\n/);
-  for (const heading of ['## Key facts', '## Service and provider', '## Collected data', '## Legal bases', '## Retention', '## Data-processing agreement', '## Sources']) {
+  for (const heading of ['## Key facts', '## What you can do', '## Service and provider', '## Collected data', '## Legal bases', '## Retention', '## Data-processing agreement', '## Sources']) {
     expect(markdown).toContain(`\n${heading}\n`);
   }
   expect(markdown).toContain('(<https://github.com/leits/MeetingBar/blob/master/MeetingBar/Meetings/MeetingProvider.swift>)');
@@ -196,7 +271,7 @@ for (const lang of ['en', 'de'] as const) {
     await expect(popup.getByRole('table')).toBeVisible();
     await check(popup, 'compare');
 
-    await popup.getByRole('button', { name: lang === 'de' ? 'Zurück zur Übersicht' : 'Back to overview' }).click();
+    await popup.getByRole('button', { name: lang === 'de' ? 'Alle Tools' : 'All tools' }).click();
     await expect(popup.getByRole('searchbox')).toBeVisible();
     await check(popup, 'home');
   });

@@ -180,28 +180,28 @@ describe('tab lifecycle', () => {
 
 describe('the scan the popup asks for', () => {
   it('scans a tab with no detection, keeps what the page markers show, and reports the linked tools', async () => {
-    const scan = vi.fn(async () => scanOf('https://video.example.org/WeeklyStandup', { globals: ['JitsiMeetJS'], links: [{ toolId: 'zoom', count: 2 }] }));
+    const scan = vi.fn(async () => scanOf('https://video.example.org/WeeklyStandup', { globals: ['JitsiMeetJS'], links: [{ toolId: 'zoom', count: 2, meetings: 1 }] }));
     const { background } = setupBackground({ scan });
     const reply = await background.receive({ verb: 'scanTab', data: { tabId: 4 } }, fromPopup);
-    expect(reply).toMatchObject({ state: { detection: { toolId: 'jitsi-self-hosted' }, via: 'scan' }, links: [{ toolId: 'zoom', count: 2 }] });
+    expect(reply).toMatchObject({ state: { detection: { toolId: 'jitsi-self-hosted' }, via: 'scan' }, links: [{ toolId: 'zoom', count: 2, meetings: 1 }] });
     expect(scan).toHaveBeenCalledWith(4, true);
     expect(await getTabState(4)).toEqual((reply as { state: unknown }).state);
   });
 
   it('keeps a known detection and only reads the page for links, without probing its globals', async () => {
-    const scan = vi.fn(async () => scanOf(teamsUrl, { links: [{ toolId: 'zoom', count: 1 }] }));
+    const scan = vi.fn(async () => scanOf(teamsUrl, { links: [{ toolId: 'zoom', count: 1, meetings: 1 }] }));
     const { background } = setupBackground({ scan });
     await background.tabUpdated(4, { url: teamsUrl }, tab(4, teamsUrl));
     const reply = await background.scanTab(4);
     expect(scan).toHaveBeenCalledWith(4, false);
     expect(reply.state?.detection.toolId).toBe('microsoft-teams');
-    expect(reply.links).toEqual([{ toolId: 'zoom', count: 1 }]);
+    expect(reply.links).toEqual([{ toolId: 'zoom', count: 1, meetings: 1 }]);
   });
 
   it('drops linked tools the registry does not know', async () => {
-    const scan = vi.fn(async () => scanOf('https://mail.example.com/', { links: [{ toolId: 'made-up', count: 3 }, { toolId: 'webex', count: 1 }] }));
+    const scan = vi.fn(async () => scanOf('https://mail.example.com/', { links: [{ toolId: 'made-up', count: 3, meetings: 1 }, { toolId: 'webex', count: 1, meetings: 1 }] }));
     const { background } = setupBackground({ scan });
-    expect((await background.scanTab(4)).links).toEqual([{ toolId: 'webex', count: 1 }]);
+    expect((await background.scanTab(4)).links).toEqual([{ toolId: 'webex', count: 1, meetings: 1 }]);
   });
 
   it('treats a failed or malformed scan as nothing detected and nothing linked', async () => {

@@ -149,29 +149,44 @@ describe('reading a page for meeting links', () => {
 });
 
 describe('summarising the links of a page', () => {
-  it('lists each tool once with its number of distinct links, unwraps gateways, and skips lookalikes and marketing pages', () => {
-    const candidates = [
-      'https://teams.microsoft.com/l/meetup-join/19%3ameeting_a%40thread.v2/0',
-      safeLink(zoom),
-      zoom,
-      'https://zoom.us/j/99999999999',
-      'https://meet.google.com/abc-defg-hij',
-      'https://zoom.us.evil.example/j/1',
-      'https://zoom.us/pricing',
-      'https://www.example.com/',
-    ];
-    expect(summarizeLinks(candidates, detectTool, linkWrappers)).toEqual([
-      { toolId: 'microsoft-teams', count: 1 },
-      { toolId: 'zoom', count: 2 },
-      { toolId: 'google-meet', count: 1 },
-    ]);
+  const join = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_N2Y4%40thread.v2/0?context=%7b%22Tid%22%3a%22t%22%7d';
+  it.each([
+    {
+      name: 'lists each tool once with its number of distinct links, unwraps gateways, and skips lookalikes and marketing pages',
+      candidates: [
+        'https://teams.microsoft.com/l/meetup-join/19%3ameeting_a%40thread.v2/0',
+        safeLink(zoom),
+        zoom,
+        'https://zoom.us/j/99999999999',
+        'https://meet.google.com/abc-defg-hij',
+        'https://zoom.us.evil.example/j/1',
+        'https://zoom.us/pricing',
+        'https://www.example.com/',
+      ],
+      expected: [{ toolId: 'microsoft-teams', count: 1, meetings: 1 }, { toolId: 'zoom', count: 2, meetings: 2 }, { toolId: 'google-meet', count: 1, meetings: 1 }],
+    },
+    {
+      name: 'counts one invitation’s join, dial-in and options links as one meeting, and one meeting printed and linked once',
+      candidates: [
+        safeLink(join),
+        'https://dialin.teams.microsoft.com/8f0f0e3a-1234/?id=123456789',
+        'https://teams.microsoft.com/meetingOptions/?organizerId=abc&tenantId=t&threadId=19_meeting_N2Y4@thread.v2&messageId=0&language=en-US',
+        'https://meet.google.com/abc-defg-hij?authuser=0',
+        'https://meet.google.com/abc-defg-hij',
+        'https://meet.google.com/xyz-abcd-efg',
+      ],
+      // Join, dial-in and options of one invitation; one Meet meeting printed and linked with `authuser`, and another.
+      expected: [{ toolId: 'microsoft-teams', count: 3, meetings: 1 }, { toolId: 'google-meet', count: 3, meetings: 2 }],
+    },
+  ])('$name', ({ candidates, expected }) => {
+    expect(summarizeLinks(candidates, detectTool, linkWrappers)).toEqual(expected);
   });
 
   it('gives back tool ids and counts only, never an address or part of one', () => {
     const secret = 'pwd=TOPSECRET';
     const summary = summarizeLinks([`https://zoom.us/j/1?${secret}`, safeLink(`https://zoom.us/j/2?${secret}`)], detectTool, linkWrappers);
     expect(JSON.stringify(summary)).not.toContain('TOPSECRET');
-    expect(summary).toEqual([{ toolId: 'zoom', count: 2 }]);
+    expect(summary).toEqual([{ toolId: 'zoom', count: 2, meetings: 2 }]);
   });
 });
 

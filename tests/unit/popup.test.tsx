@@ -13,21 +13,16 @@ afterEach(cleanup);
 const listed = (selector: string) => [...document.querySelectorAll(selector)].map((element) => element.textContent);
 
 describe('the summary of a detected tool', () => {
-  it('answers first: six key facts under the name, each with a spoken mark', async () => {
+  it('answers first: the key facts as sentences under the name and how it was recognised, each with a spoken mark', async () => {
     await renderPopup({ opening: onTeams });
     screen.getByRole('heading', { level: 1, name: 'Microsoft Teams' });
-    screen.getByText(/Detected on this page · Meeting · Address on teams\.microsoft\.com/);
-    const facts = within(screen.getByRole('region', { name: 'Key facts' })).getAllByRole('button');
-    expect(facts.map((button) => button.querySelector('.fact-label')?.textContent)).toEqual([
-      'Who processes: ',
-      'Where data goes: ',
-      'Recording and transcripts: ',
-      'AI features: ',
-      'End-to-end encryption: ',
-      'Data-processing agreement: ',
-      'Assessment: ',
-    ]);
-    for (const fact of facts) expect(['In your favour', 'Attention', 'Note', 'Unknown']).toContain(within(fact).getByRole('img').getAttribute('aria-label'));
+    expect(document.querySelector('.origin')?.textContent).toBe('Microsoft Teams meeting, recognised from this page’s address');
+    // The registry rule that matched stays one hover away.
+    expect(document.querySelector('.origin')?.getAttribute('title')).toContain('teams.microsoft.com');
+    const facts = [...document.querySelectorAll<HTMLElement>('.key-facts .fact')];
+    expect(facts.map((button) => button.dataset.fact)).toEqual(['who', 'where', 'recording', 'ai', 'e2ee', 'assessment']);
+    expect(facts[0]!.textContent).toMatch(/^!The organisation holding this meeting .* is responsible; Microsoft Corporation processes for it/);
+    for (const fact of facts) expect(['In your favour', 'Attention', 'Note', 'Unknown']).toContain(within(fact).getAllByRole('img')[0]!.getAttribute('aria-label'));
     // The legend says what each sign means, in words.
     expect(listed('.legend > span')).toEqual(['✓ In your favour', '! Attention', 'i Note', '? Unknown']);
   });
@@ -47,7 +42,7 @@ describe('the summary of a detected tool', () => {
 
   it('opens a key fact’s details and moves the focus there', async () => {
     const { user } = await renderPopup({ opening: onTeams });
-    await user.click(screen.getByRole('button', { name: /^Attention Where data goes/ }));
+    await user.click(screen.getByRole('button', { name: /^Attention Your data may also leave/ }));
     const transfer = document.getElementById('section-transfer') as HTMLDetailsElement;
     expect(transfer.open).toBe(true);
     expect(document.activeElement).toBe(transfer.querySelector('summary'));
@@ -81,10 +76,12 @@ describe('the summary of a detected tool', () => {
     const entry = raw.tools['data/tools/microsoft-teams.json'] as { keyFacts: { ai: { unconfirmed?: unknown } } };
     entry.keyFacts.ai.unconfirmed = { de: 'Offen ist, ob die Funktion in Besprechungen läuft.', en: 'Whether the feature runs in meetings is open.' };
     const { user } = await renderPopup({ opening: onTeams, registry: viewOf(parseRegistry(raw)) });
-    within(screen.getByRole('button', { name: /AI features/ })).getByText('Unconfirmed');
+    within(screen.getByRole('button', { name: /^Attention AI features/ })).getByRole('img', { name: 'not confirmed from the provider’s own documents' });
+    // One line says what the sign means, and explains it on demand.
+    screen.getByText('Some facts (*) could not be confirmed from the provider’s own documents.', { selector: 'summary' });
     await user.click(screen.getByText('Recording, transcription, AI and encryption'));
     const note = [...document.querySelectorAll('#section-features .unconfirmed')].find((element) => element.textContent?.includes('runs in meetings'));
-    expect(note?.textContent).toMatch(/^Unconfirmed.*Whether the feature runs in meetings is open\.$/);
+    expect(note?.textContent).toMatch(/^Not confirmed: Whether the feature runs in meetings is open\.$/);
   });
 
   it('says a discontinued tool is discontinued, with the date', async () => {
@@ -165,25 +162,27 @@ describe('the home view', () => {
 });
 
 describe('meeting links on the page', () => {
-  it('lists each linked tool once with its count and where its data goes, and opens its summary', async () => {
+  it('lists the meetings of a page that is not a tool first, one entry per tool with what a joiner needs, and opens its summary', async () => {
     const links = [
-      { toolId: 'zoom', count: 2 },
-      { toolId: 'google-meet', count: 1 },
+      { toolId: 'zoom', count: 3, meetings: 2 },
+      { toolId: 'google-meet', count: 1, meetings: 0 },
     ];
     const { user } = await renderPopup({ links });
-    const section = screen.getByRole('region', { name: 'Meeting links on this page' });
+    const section = screen.getByRole('region', { name: 'Meetings in this invitation' });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Meetings in this invitation');
+    expect(screen.queryByText('No conferencing tool detected')).toBeNull();
     const buttons = within(section).getAllByRole('button');
-    expect(buttons.map((button) => button.querySelector('.linked-name')?.textContent)).toEqual(['Zoom · 2 links', 'Google Meet · 1 link']);
-    within(buttons[0]!).getByText(/Where data goes:/);
+    expect(buttons.map((button) => button.querySelector('.linked-name')?.textContent)).toEqual(['Zoom · 2 meetings', 'Google Meet · 1 link']);
+    expect([...buttons[0]!.querySelectorAll('.linked-fact')].map((fact) => fact.getAttribute('data-fact'))).toEqual(['recording', 'e2ee']);
     await user.click(buttons[0]!);
     await screen.findByRole('heading', { level: 1, name: 'Zoom' });
     screen.getByText('Opened from a link');
   });
 
   it('offers the links below the summary on a tool’s own page, without the tool itself', async () => {
-    await renderPopup({ opening: onTeams, links: [{ toolId: 'microsoft-teams', count: 3 }, { toolId: 'webex', count: 1 }] });
+    await renderPopup({ opening: onTeams, links: [{ toolId: 'microsoft-teams', count: 3, meetings: 1 }, { toolId: 'webex', count: 1, meetings: 1 }] });
     const section = screen.getByRole('region', { name: 'Meeting links on this page' });
-    expect(listed('.meeting-links .linked-name')).toEqual(['Webex · 1 link']);
+    expect(listed('.meeting-links .linked-name')).toEqual(['Webex · 1 meeting']);
     expect(section.compareDocumentPosition(screen.getByRole('article')) & Node.DOCUMENT_POSITION_PRECEDING).toBe(Node.DOCUMENT_POSITION_PRECEDING);
   });
 
@@ -208,10 +207,10 @@ describe('pins', () => {
   it('pins from a summary, lists the pin first on the home view, and reorders with the buttons', async () => {
     const { user } = await renderPopup({ opening: onTeams });
     await user.click(screen.getByRole('button', { name: 'Pin Microsoft Teams' }));
-    await user.click(screen.getByRole('button', { name: 'Back to overview' }));
+    await user.click(screen.getByRole('button', { name: 'All tools' }));
     await user.type(screen.getByRole('searchbox'), 'zoom{Enter}');
     await user.click(await screen.findByRole('button', { name: 'Pin Zoom' }));
-    await user.click(screen.getByRole('button', { name: 'Back to overview' }));
+    await user.click(screen.getByRole('button', { name: 'All tools' }));
     expect(listed('.pins li .tool-link')).toEqual(['Microsoft Teams', 'Zoom']);
     await user.click(screen.getByRole('button', { name: 'Move Zoom up' }));
     expect(listed('.pins li .tool-link')).toEqual(['Zoom', 'Microsoft Teams']);
@@ -242,7 +241,7 @@ describe('language', () => {
     const { user } = await renderPopup({ opening: onTeams });
     await user.click(screen.getByRole('button', { name: 'Deutsch' }));
     screen.getByRole('heading', { level: 1, name: 'Microsoft Teams' });
-    screen.getByText('Wohin Daten gehen:');
+    screen.getByText(/^Ihre Daten können auch die EU\/den EWR verlassen/);
     await user.click(screen.getByText('Erhobene Daten'));
     screen.getByText('Geräte-IDs');
     expect(document.documentElement.lang).toBe('de');
@@ -266,12 +265,11 @@ describe('compare and export', () => {
     const table = await screen.findByRole('table');
     expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Microsoft Teams', 'Zoom']);
     expect(within(table).getAllByRole('rowheader').map((th) => th.textContent)).toEqual([
-      'Who processes',
-      'Where data goes',
-      'Recording and transcripts',
+      'Who is responsible',
+      'Where your data goes',
+      'Recording',
       'AI features',
       'End-to-end encryption',
-      'Data-processing agreement',
       'Assessment',
     ]);
     const where = table.querySelector('tbody[data-fact="where"]')!;
@@ -297,7 +295,9 @@ describe('compare and export', () => {
     const text = copyText.mock.calls[0]![0];
     expect(text).toMatch(/^Microsoft Teams\n/);
     for (const fact of document.querySelectorAll('.key-facts .fact')) {
-      expect(text).toContain(`\n${fact.querySelector('.mark')!.textContent} ${fact.querySelector('.fact-label')!.textContent}`);
+      // Each row's sign and sentence, as the popup shows them.
+      expect(text).toContain(`\n${fact.querySelector('.mark')!.textContent} `);
+      expect(text).toContain(fact.querySelector('.fact-text')!.firstChild!.textContent!);
     }
     expect(text).not.toMatch(/[\\*]/);
   });

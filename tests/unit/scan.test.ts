@@ -51,7 +51,7 @@ describe('the page scan', () => {
     expect(scan.signals.scripts).toEqual(['https://video.example.org/libs/lib-jitsi-meet.min.js']);
     expect(scan.signals.frames).toEqual(['https://meet.jit.si/Room']);
     expect(scan.signals.title).toBe('Jitsi Meet');
-    expect(scan.links).toEqual([{ toolId: 'zoom', count: 1 }]);
+    expect(scan.links).toEqual([{ toolId: 'zoom', count: 1, meetings: 1 }]);
     expect(JSON.stringify(scan.links)).not.toContain('secret');
   });
 

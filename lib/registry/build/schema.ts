@@ -156,6 +156,22 @@ export const E2EE_LIMITS = [
   'disables-dial-in',
   'experimental',
 ] as const;
+/** How consent to a recording is handled, as the provider's own documents state it. */
+export const RECORDING_CONSENT = ['joining-counts', 'each-asked', 'not-stated'] as const;
+
+/**
+ * What a participant meets when a meeting is recorded, as one cited source states it: whether joining counts
+ * as consent (Webex's privacy supplement), everyone is asked first, or the documents do not say; and whether
+ * everyone sees that a recording runs. Absent where no source in the entry says either.
+ */
+export const RecordingParticipantsSchema = z.strictObject({
+  consent: z.enum(RECORDING_CONSENT),
+  /** Whether the source says everyone in the meeting is shown that it is being recorded. */
+  notice: z.enum(['everyone', 'not-stated']),
+  /** Index into `sources`: the provider's document that says so. */
+  source: z.int().nonnegative(),
+});
+
 export const PROVIDER_RETENTION = ['until-deleted', 'fixed-period', 'customer-controls', 'not-stored', 'unknown'] as const;
 
 /** The facts the first screen answers with. Enums and booleans the schema checks; notes only explain. */
@@ -166,6 +182,7 @@ export const KeyFactsSchema = z.strictObject({
     storedAt: z.array(z.enum(RECORDING_STORAGE)),
     /** Who can start a recording. */
     startedBy: z.array(z.enum(RECORDING_STARTERS)),
+    participants: RecordingParticipantsSchema.optional(),
   }),
   transcription: z.strictObject(featureFields),
   ai: z.strictObject(featureFields),
@@ -188,8 +205,15 @@ const EntitySchema = z.strictObject({
   country: CountrySchema,
 });
 
+/**
+ * What the provider's entity in the EEA does for people there: it is the controller (for the provider's own
+ * processing, or for consumers), the processor customers contract with, their representative under Art. 27,
+ * or an affiliate without a stated role. Only the first two name who is answerable to a participant.
+ */
+export const EU_ENTITY_ROLES = ['controller', 'processor', 'representative', 'affiliate'] as const;
+
 export const ProviderSchema = EntitySchema.extend({
-  euEntity: EntitySchema.extend({ role: TextSchema }).optional(),
+  euEntity: EntitySchema.extend({ acts: z.enum(EU_ENTITY_ROLES), role: TextSchema }).optional(),
   unconfirmed,
 });
 export type Provider = z.infer<typeof ProviderSchema>;
@@ -365,6 +389,14 @@ export const ToolSchema = z
     }
     if (recording.available === 'no' && (recording.storedAt.length || recording.startedBy.length)) {
       issue(['keyFacts', 'recording'], 'a tool without recording has no storage or starters');
+    }
+    const participants = recording.participants;
+    if (participants) {
+      const source = tool.sources[participants.source];
+      if (recording.available !== 'yes') issue(['keyFacts', 'recording', 'participants'], 'only a tool that records says what participants meet');
+      if (!source || source.kind !== 'provider' || !source.covers.includes('features')) {
+        issue(['keyFacts', 'recording', 'participants', 'source'], "must point to a provider's source that covers \"features\"");
+      }
     }
     if ((providerRetention.rule === 'fixed-period') !== (providerRetention.days !== undefined)) {
       issue(['keyFacts', 'providerRetention', 'days'], 'days are given exactly for a fixed period');

@@ -26,7 +26,7 @@ export const tab = (id: number, url?: string) => ({ id, url }) as Browser.tabs.T
 
 interface ScanParts {
   signals?: { scripts?: string[]; frames?: string[]; selectors?: string[]; title?: string };
-  links?: Array<{ toolId: string; count: number }>;
+  links?: Array<{ toolId: string; count: number; meetings: number }>;
   linksTruncated?: boolean;
   /** Globals the main-world probe found. */
   globals?: string[];
