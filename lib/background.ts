@@ -179,10 +179,10 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
   function tabUpdated(tabId: number, change: Browser.tabs.OnUpdatedInfo, tab: Browser.tabs.Tab): Promise<void> {
     const navigating = change.status === 'loading';
     if (change.url === undefined && !navigating) return Promise.resolve();
-    // Tab events never wait for the policy: at browser start Chromium takes seconds to answer for managed
-    // storage (2.5 s measured), and the registry's hosts, the only ones reported here, need no policy. A host
-    // the organisation names is found from the first event after the policy is in, or when the popup opens.
-    const detection = (current ?? detectTool)(change.url ?? tab.url ?? '');
+    // Tab events never read the policy: the browser reports addresses only on the registry's hosts, which need
+    // none, and while Chromium starts, reading managed storage held up other storage calls, and so the first
+    // badge, by seconds (measured). A host the organisation names is found when the popup opens.
+    const detection = detectTool(change.url ?? tab.url ?? '');
     return latestOnly(tabId, async () => {
       const known = await getTabState(tabId);
       // What a scan found stays until the tab loads a new page; an in-page address change does not undo it.
@@ -190,10 +190,6 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
       if (!sameDetection(known?.detection, detection)) await apply(tabId, detection, 'page');
       // Unchanged: the badge is set again anyway, in case a stopped worker never set it.
       else if (detection && known) await apply(tabId, detection, known.via);
-    }).finally(() => {
-      // Only after the tab is marked: while Chromium starts, its first answer for managed storage held up the
-      // first badge by seconds (measured), though later reads take milliseconds.
-      void readDetector().catch(() => undefined);
     });
   }
 
@@ -239,7 +235,6 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
 
   /** Marks the tabs that were already open when the extension started, e.g. after installation. */
   async function markOpenTabs(): Promise<void> {
-    await readDetector().catch(() => undefined);
     const tabs = await browser.tabs.query({});
     await Promise.all(tabs.map((tab) => (tab.id === undefined || !tab.url ? undefined : tabUpdated(tab.id, { url: tab.url }, tab))));
   }

@@ -93,7 +93,7 @@ async function pauseDuringScan(firefox: FirefoxExtension, fixtureName: string): 
   await page.evaluate(() => (window as unknown as { resetPause(): void }).resetPause());
   const popup = await firefox.popup(tabId);
   await popup.waitForSelector('.meeting-links .linked-name');
-  expect(await text(popup, '.meeting-links .linked-name')).toBe('Zoom · 1 link');
+  expect(await text(popup, '.meeting-links .linked-name')).toBe('Zoom · 1 meeting');
   await new Promise((done) => setTimeout(done, 50));
   const pause = await page.evaluate(() => (window as unknown as { longestPause: number }).longestPause);
   await popup.close();

@@ -123,7 +123,7 @@ for (const lang of ['en', 'de'] as const) {
     const assessment = popup.locator('.key-facts .fact[data-fact="assessment"]');
     // Who, when (month and year), and the assessor's own verdict in quotation marks.
     await expect(assessment).toContainText(lang === 'en' ? /: .+, [A-Z][a-z]{2} \d{4}: “.+”/ : /: .+, [A-Z][a-zä]{2,3}\.? \d{4}: „.+“/);
-    const agreement = popup.locator('.key-facts .fact[data-fact="dpa"]');
+    const agreement = popup.locator('.key-facts .fact[data-fact="who"]');
     await expect(agreement.getByRole('img')).not.toHaveAttribute('aria-label', lang === 'en' ? 'In your favour' : 'Zu Ihren Gunsten');
     await expect(agreement).toContainText(lang === 'en' ? /found defects \(\d{4}\)/ : /fand Mängel \(\d{4}\)/);
     // All assessments, newest first, with links, one tap away.

@@ -99,7 +99,7 @@ for (const lang of ['en', 'de'] as const) {
   });
 }
 
-test('"Copy summary" of Teams is plain text: the popup\'s signs and labels, no backslashes, no asterisks', async ({ ext }) => {
+test('"Copy summary" of Teams is plain text: the popup\'s signs and sentences, no backslashes, no asterisks', async ({ ext }) => {
   await ext.serve('https://teams.microsoft.com', fixture('teams.html'));
   await ext.serve('https://www.example.com', fixture('plain.html'));
   const { tabId } = await ext.open('https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0');
@@ -114,8 +114,10 @@ test('"Copy summary" of Teams is plain text: the popup\'s signs and labels, no b
   expect(text).not.toMatch(/[\\*]/);
   for (const fact of await popup.locator('.key-facts .fact').all()) {
     const sign = await fact.locator('.mark').innerText();
-    const label = (await fact.locator('.fact-label').innerText()).trim();
-    expect(text).toContain(`\n${sign} ${label} `);
+    // The row's sentence, without its "not confirmed" marker.
+    const sentence = await fact.locator('.fact-text').evaluate((element) => element.firstChild?.textContent ?? '');
+    expect(text).toContain(`\n${sign} `);
+    expect(text).toContain(sentence.trim());
   }
   expect(text).toMatch(/\n {4}https:\/\/\S+\n/);
 });

@@ -119,7 +119,7 @@ async function pauseDuringScan(ext: Extension, page: string): Promise<number> {
   const { page: tab, tabId } = await ext.open('https://www.example.com/notes');
   await tab.evaluate(() => (window as unknown as { resetPause(): void }).resetPause());
   const popup = await ext.popup(tabId);
-  await expect(popup.locator('.meeting-links .linked-name')).toHaveText(['Zoom · 1 link']);
+  await expect(popup.locator('.meeting-links .linked-name')).toHaveText(['Zoom · 1 meeting']);
   // Let the page's timer tick once more after the scan.
   await tab.waitForTimeout(50);
   const pause = await tab.evaluate(() => (window as unknown as { longestPause: number }).longestPause);
