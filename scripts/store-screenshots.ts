@@ -21,7 +21,8 @@ const ext = await Extension.launch(resolve(root, '.output/chrome-mv3-e2e'), { vi
 await ext.serve('https://teams.microsoft.com', fixture('teams.html'));
 await ext.serve('https://www.example.com', fixture('webmail.html'));
 await ext.serve('https://events.example.net', fixture('plain.html'));
-await ext.context.route(/^https?:\/\/(?!teams\.microsoft\.com\/|www\.example\.com\/|events\.example\.net\/)/, (route) => route.abort());
+await ext.serve('https://app.zoom.us', fixture('meeting.html'));
+await ext.context.route(/^https?:\/\/(?!teams\.microsoft\.com\/|www\.example\.com\/|events\.example\.net\/|app\.zoom\.us\/)/, (route) => route.abort());
 mkdirSync(out, { recursive: true });
 mkdirSync(docs, { recursive: true });
 
@@ -53,6 +54,18 @@ await compose(popup, 'teams-summary-en.png', 'In a Teams call: who is responsibl
 await popup.getByRole('button', { name: 'Deutsch' }).click();
 await compose(popup, 'teams-summary-de.png', 'In einer Teams-Besprechung: wer für Ihre Daten verantwortlich ist, wohin sie gehen, Aufzeichnung, KI und Verschlüsselung in klaren Sätzen, und was Sie tun können.', 'popup-teams-de.png');
 await popup.getByRole('button', { name: 'English' }).click();
+
+// A Zoom call's first screen, for the README, in both languages.
+const { tabId: zoomTab } = await ext.open('https://app.zoom.us/wc/12345678901/join');
+for (let tries = 0; (await ext.badge(zoomTab)).text === '' && tries < 50; tries++) await new Promise((done) => setTimeout(done, 100));
+const zoom = await ext.popup(zoomTab);
+await zoom.getByRole('heading', { level: 1 }).waitFor();
+writeFileSync(resolve(docs, 'popup-zoom-en.png'), await zoom.screenshot());
+await zoom.getByRole('button', { name: 'Deutsch' }).click();
+writeFileSync(resolve(docs, 'popup-zoom-de.png'), await zoom.screenshot());
+await zoom.getByRole('button', { name: 'English' }).click();
+await zoom.close();
+
 await popup.getByRole('button', { name: 'Compare' }).click();
 await popup.getByRole('combobox', { name: 'Tool 2' }).selectOption({ label: 'Zoom' });
 await popup.getByRole('table').waitFor();
