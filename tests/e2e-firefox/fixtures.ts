@@ -36,6 +36,6 @@ export const test = base.extend<{ policy: unknown; firefox: FirefoxExtension }>(
 export const expect = test.expect;
 
 /** Waits until `read` gives `expected` (puppeteer pages have no auto-waiting assertions). */
-export async function eventually<T>(read: () => Promise<T>, expected: T, timeout = 10_000): Promise<void> {
+export async function eventually<T>(read: () => Promise<T>, expected: T, timeout = 15_000): Promise<void> {
   await expect.poll(read, { timeout }).toEqual(expected);
 }

@@ -246,7 +246,7 @@ test('copy the summary as Markdown', async ({ ext }) => {
 for (const lang of ['en', 'de'] as const) {
   test(`every view passes axe-core with no violations, light and dark, with every section open (${lang})`, async ({ ext }) => {
     // Six axe runs over long pages: on a busy machine they take longer than the default 30 s.
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     mkdirSync(SCREENSHOTS, { recursive: true });
     const check = async (page: Page, view: string) => {
       for (const colorScheme of ['light', 'dark'] as const) {

@@ -86,6 +86,8 @@ for (const lang of ['en', 'de'] as const) {
 
 for (const lang of ['en', 'de'] as const) {
   test(`the registry page passes axe-core with no violations, light and dark, with a comparison open (${lang})`, async ({ ext }) => {
+    // Four axe runs over a 50-row table: on a busy machine they take longer than a minute.
+    test.setTimeout(180_000);
     const page = await registryPage(ext, '?pick=microsoft-teams&pick=zoom&pick=jitsi-meet');
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('button', { name: lang === 'de' ? 'Deutsch' : 'English' }).click();
