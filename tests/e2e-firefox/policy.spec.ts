@@ -46,6 +46,8 @@ test('a host the organisation names is recognised by its address when the popup 
   const { tabId } = await firefox.open('https://video.example.org/room/standup');
   const popup = await firefox.popup(tabId);
   expect(await text(popup, 'h1')).toBe('OpenTalk');
-  expect(await text(popup, '.origin')).toContain('Address named by your organisation');
+  expect(await text(popup, '.origin')).toContain('recognised from this page’s address');
+  // The rule that matched, one hover away.
+  expect(await popup.$eval('.origin', (element) => element.getAttribute('title'))).toContain('Address named by your organisation');
   await eventually(async () => (await firefox.badge(tabId)).title.startsWith('OpenTalk detected'), true);
 });
