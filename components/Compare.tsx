@@ -45,7 +45,7 @@ function CompareTable({ registry, ids, copyText }: { registry: RegistryView; ids
   // Its code and the full entries load on the click: the popup's start-up bundle stays as small as before.
   const copy = () =>
     Promise.all([import('@/lib/registry-page/compare'), Promise.all(tools.map(({ id }) => registry.load(id)))])
-      .then(([{ comparisonMarkdown }, entries]) => copyText(comparisonMarkdown(entries.filter((entry): entry is Tool => entry !== null), lang)))
+      .then(([{ comparisonMarkdown }, entries]) => copyText(comparisonMarkdown(entries.filter((entry): entry is Tool => entry !== null), lang, policy)))
       .then(
         () => setCopyStatus('copied'),
         () => setCopyStatus('copyFailed'),

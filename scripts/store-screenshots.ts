@@ -105,6 +105,14 @@ try {
   await teams.getByRole('button', { name: 'Deutsch' }).click();
   await teams.getByText('Von ACME GmbH freigegeben').waitFor();
   writeFileSync(resolve(docs, 'popup-policy-de.png'), await teams.screenshot());
+  // The registry page in German under the same policy: ACME GmbH's verdicts in their own column.
+  const page = await managed.page('registry.html');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.locator('th[data-column="verdict"]').waitFor({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await page.getByRole('heading', { name: 'Alle Konferenz-Tools im Überblick' }).waitFor();
+  await page.screenshot({ path: resolve(docs, 'registry-page-de.png') });
+  await teams.getByRole('button', { name: 'English' }).click();
   await managed.context.close();
 } finally {
   restore();

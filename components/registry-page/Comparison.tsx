@@ -1,5 +1,6 @@
 import { exportComparison, comparedFacts } from '@/lib/registry-page/compare';
 import type { TableData } from '@/lib/registry-page/data';
+import type { Policy } from '@/lib/policy';
 import type { Tool } from '@/lib/registry/build/schema';
 import { readTool, useLang, useT } from '../hooks';
 import { CellContent } from './CellContent';
@@ -9,14 +10,16 @@ import { ExportActions, type ExportTools } from './ExportActions';
 interface Props extends ExportTools {
   data: TableData;
   ids: readonly string[];
+  /** The organisation's policy, whose verdict leads the comparison where one is set. */
+  policy?: Policy | null;
 }
 
 /** The chosen tools side by side on every structured fact, one row per fact; suspends while their entries load. */
-export function Comparison({ data, ids, copyText, download }: Props) {
+export function Comparison({ data, ids, policy = null, copyText, download }: Props) {
   const t = useT();
   const lang = useLang();
   const tools = ids.map((id) => readTool(data, id)).filter((tool): tool is Tool => tool !== null);
-  const facts = tools.map((tool) => comparedFacts(tool, lang));
+  const facts = tools.map((tool) => comparedFacts(tool, lang, policy));
   if (!tools.length) return null;
   return (
     <>
@@ -48,7 +51,7 @@ export function Comparison({ data, ids, copyText, download }: Props) {
       <ExportActions
         label={t('exportComparison')}
         fileName={`meeting-tools-${tools.map((tool) => tool.id).join('-')}`}
-        table={() => exportComparison(tools, lang)}
+        table={() => exportComparison(tools, lang, policy)}
         copyText={copyText}
         download={download}
       />

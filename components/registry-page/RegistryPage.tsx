@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { formatDate } from '@/lib/i18n';
 import type { TableData } from '@/lib/registry-page/data';
-import { COLUMNS, exportTable, FILTERS, sortRows, tableRows, type Filter, type SortOrder } from '@/lib/registry-page/table';
+import { columnsFor, exportTable, filtersFor, sortRows, tableRows, type Filter, type SortOrder } from '@/lib/registry-page/table';
 import { filterTools } from '@/lib/search';
 import { usePopupStore } from '@/lib/store';
 import { Header } from '../Header';
@@ -27,6 +27,9 @@ export function RegistryPage({ data, initialPicks = [], copyText, download }: Pr
   const t = useT();
   const lang = useLang();
   const setLang = usePopupStore((state) => state.setLang);
+  const policy = usePopupStore((state) => state.policy.policy);
+  const columns = useMemo(() => columnsFor(policy), [policy]);
+  const filtersShown = useMemo(() => filtersFor(policy), [policy]);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<ReadonlySet<Filter['id']>>(new Set());
   const [order, setOrder] = useState<SortOrder>({ column: 'tool', direction: 'ascending' });
@@ -37,12 +40,12 @@ export function RegistryPage({ data, initialPicks = [], copyText, download }: Pr
     document.title = `${t('registryTitle')} · ${t('appName')}`;
   }, [lang, t]);
 
-  const all = useMemo(() => tableRows(data.catalog, data.rows, lang), [data, lang]);
+  const all = useMemo(() => tableRows(data.catalog, data.rows, lang, policy), [data, lang, policy]);
   const shown = useMemo(() => {
     const found = new Set(filterTools(data.catalog, query, data.aliases).map((entry) => entry.id));
-    const passing = all.filter((row) => found.has(row.entry.id) && FILTERS.every((filter) => !filters.has(filter.id) || filter.test(row)));
-    return sortRows(passing, order, lang);
-  }, [all, data, query, filters, order, lang]);
+    const passing = all.filter((row) => found.has(row.entry.id) && filtersShown.every((filter) => !filters.has(filter.id) || filter.test(row)));
+    return sortRows(passing, order, lang, columns);
+  }, [all, data, query, filters, filtersShown, order, lang, columns]);
 
   const toggleFilter = (id: Filter['id']) => setFilters((now) => new Set(now.has(id) ? [...now].filter((other) => other !== id) : [...now, id]));
   const togglePick = (id: string) => setPicks((now) => (now.includes(id) ? now.filter((other) => other !== id) : [...now, id].slice(0, MAX_PICKS)));
@@ -65,7 +68,7 @@ export function RegistryPage({ data, initialPicks = [], copyText, download }: Pr
           </label>
           <fieldset className="filters">
             <legend>{t('filtersLegend')}</legend>
-            {FILTERS.map((filter) => (
+            {filtersShown.map((filter) => (
               <label key={filter.id}>
                 <input type="checkbox" name="filter" value={filter.id} checked={filters.has(filter.id)} onChange={() => toggleFilter(filter.id)} /> {t(`filter.${filter.id}`)}
               </label>
@@ -84,13 +87,13 @@ export function RegistryPage({ data, initialPicks = [], copyText, download }: Pr
           </div>
           <p className="muted">{picks.length ? `${t('comparePicked', { count: picks.length })}: ${picks.map(nameOf).join(', ')}` : t('comparePickHint')}</p>
           <Suspense fallback={null}>
-            <Comparison data={data} ids={picks} copyText={copyText} download={download} />
+            <Comparison data={data} ids={picks} policy={policy} copyText={copyText} download={download} />
           </Suspense>
         </section>
 
         <section className="all-tools" aria-labelledby="table-heading">
           <h2 id="table-heading">{t('allTools')}</h2>
-          <ExportActions label={t('exportTable')} fileName={`meeting-tools-${data.dataAsOf}`} table={() => exportTable(shown, lang)} copyText={copyText} download={download} />
+          <ExportActions label={t('exportTable')} fileName={`meeting-tools-${data.dataAsOf}`} table={() => exportTable(shown, lang, columns)} copyText={copyText} download={download} />
           <p className="muted" role="status" aria-live="polite">
             {shown.length ? t('resultCount', { count: shown.length }) : t('noResults', { query })}
           </p>
@@ -102,7 +105,7 @@ export function RegistryPage({ data, initialPicks = [], copyText, download }: Pr
                   <th scope="col">
                     <span className="visually-hidden">{t('compare')}</span>
                   </th>
-                  {COLUMNS.map((column) => (
+                  {columns.map((column) => (
                     <th key={column.id} scope="col" data-column={column.id} aria-sort={order.column === column.id ? order.direction : undefined}>
                       <button type="button" className="sort" onClick={() => sortBy(column.id)}>
                         {column.label(t)}
@@ -129,7 +132,7 @@ export function RegistryPage({ data, initialPicks = [], copyText, download }: Pr
                           onChange={() => togglePick(row.entry.id)}
                         />
                       </td>
-                      {COLUMNS.map((column) => {
+                      {columns.map((column) => {
                         if (column.id === 'tool') {
                           return (
                             <th key={column.id} scope="row">

@@ -3,11 +3,14 @@ import { browser } from 'wxt/browser';
 import { RegistryPage, MAX_PICKS } from '@/components/registry-page/RegistryPage';
 import { downloadText } from '@/lib/download';
 import { languageFor } from '@/lib/i18n';
+import { readPolicy } from '@/lib/policy';
 import { bundledTableData } from '@/lib/registry-page/data';
 import { pickedTools } from '@/lib/registry-page/picks';
-import { hydratePreferences } from '@/lib/store';
+import { hydratePreferences, usePopupStore } from '@/lib/store';
 import './style.css';
 
+// The organisation's verdicts fill in when its policy has been read; the provider's facts never wait for it.
+void readPolicy().then((policy) => usePopupStore.setState({ policy }));
 // The language is the popup's, one stored preference: switching here switches there, and back.
 await hydratePreferences(languageFor(browser.i18n.getUILanguage()));
 createRoot(document.getElementById('root')!).render(

@@ -6,7 +6,8 @@ import { glanceOf, keyFactRows } from '@/lib/key-facts';
 import { featureRequires, featureState, providerRetentionText } from '@/lib/summary';
 import { toMarkdownTable, type TextTable } from '@/lib/export';
 import './strings';
-import { cellText, type Cell } from './table';
+import { verdictFor, type Policy } from '@/lib/policy';
+import { cellText, verdictMark, type Cell } from './table';
 
 /** One fact of a comparison: a row of the comparison table, a line of its CSV. */
 export interface ComparedFact {
@@ -22,7 +23,7 @@ const open = (fact: { unconfirmed?: unknown }): boolean => Boolean(fact.unconfir
  * their marks), then the facts behind them that the first screen leaves out. Explanatory notes are not facts
  * and stay in the summary.
  */
-export function comparedFacts(tool: Tool, lang: Lang): ComparedFact[] {
+export function comparedFacts(tool: Tool, lang: Lang, policy: Policy | null = null): ComparedFact[] {
   const t: Translate = translator(lang);
   const list = (items: readonly string[]) => (items.length ? formatList(items, lang) : t('none'));
   const { keyFacts, provider, transfer, residency, dpa, status } = tool;
@@ -32,7 +33,16 @@ export function comparedFacts(tool: Tool, lang: Lang): ComparedFact[] {
   });
   const fact = (id: string, label: string, cell: Cell): ComparedFact => ({ id, label, cell });
   const sourceKinds = [...new Set(tool.sources.map((source) => source.kind))];
+  const verdict = verdictFor(policy, tool.id);
   return [
+    ...(policy
+      ? [
+          fact('verdict', t('policy.compareRow', { org: policy.organisation.name ?? t('policy.unnamed') }), {
+            text: t(`verdictShort.${verdict ?? 'none'}`),
+            mark: verdictMark(verdict),
+          }),
+        ]
+      : []),
     ...keyFactRows(glanceOf(tool), lang).map((row) => fact(`key.${row.id}`, row.label, { text: row.text, mark: row.mark, unconfirmed: row.unconfirmed })),
     fact('status', t('compareFact.status'), {
       text: status.state === 'active' ? t('status.active') : t('discontinuedSince', { date: formatDate(status.since, lang) }),
@@ -71,9 +81,9 @@ export function comparedFacts(tool: Tool, lang: Lang): ComparedFact[] {
 }
 
 /** A comparison as a table to export: one row per fact, one column per tool. */
-export function exportComparison(tools: readonly Tool[], lang: Lang): TextTable {
+export function exportComparison(tools: readonly Tool[], lang: Lang, policy: Policy | null = null): TextTable {
   const t = translator(lang);
-  const facts = tools.map((tool) => comparedFacts(tool, lang));
+  const facts = tools.map((tool) => comparedFacts(tool, lang, policy));
   return {
     header: [t('compareFact.fact'), ...tools.map((tool) => tool.name[lang])],
     rows: (facts[0] ?? []).map((first, index) => [first.label, ...facts.map((columns) => cellText(columns[index]!.cell, t))]),
@@ -81,4 +91,4 @@ export function exportComparison(tools: readonly Tool[], lang: Lang): TextTable 
 }
 
 /** A comparison as a Markdown table, as the popup's "Copy comparison" puts it on the clipboard. */
-export const comparisonMarkdown = (tools: readonly Tool[], lang: Lang): string => toMarkdownTable(exportComparison(tools, lang));
+export const comparisonMarkdown = (tools: readonly Tool[], lang: Lang, policy: Policy | null = null): string => toMarkdownTable(exportComparison(tools, lang, policy));

@@ -4,6 +4,7 @@ import type { CatalogEntry } from '@/lib/registry/catalog';
 import type { TableRowInput } from '@/lib/registry/build/projections';
 import { agreementMark, assessmentLine, keyFactRows, MARK_SIGNS, type KeyFactId, type KeyFactRow, type Mark } from '@/lib/key-facts';
 import type { TextTable } from '@/lib/export';
+import { verdictFor, type Policy, type Verdict } from '@/lib/policy';
 import './strings';
 
 /** One tool as the registry page's table shows it: its catalog entry, its projected facts, its key facts in the display language. */
@@ -11,6 +12,8 @@ export interface TableRow {
   entry: CatalogEntry;
   input: TableRowInput;
   facts: Readonly<Record<KeyFactId, KeyFactRow>>;
+  /** The organisation's verdict, where its policy sets one for this tool (or a default). */
+  verdict?: Verdict;
 }
 
 export interface Cell {
@@ -35,6 +38,17 @@ const keyFactColumn = (id: KeyFactId): Column => ({
   cell: ({ facts }) => ({ text: facts[id].text, mark: facts[id].mark, unconfirmed: facts[id].unconfirmed }),
 });
 
+/** The column the organisation's policy adds: its verdict, with the popup's marks. */
+const verdictColumn = (policy: Policy): Column => ({
+  id: 'verdict',
+  label: (t) => t('policy.compareRow', { org: policy.organisation.name ?? t('policy.unnamed') }),
+  cell: ({ verdict }, _, t) => ({ text: t(`verdictShort.${verdict ?? 'none'}`), mark: verdictMark(verdict) }),
+});
+
+/** A verdict's mark, as Compare in the popup shows it. */
+export const verdictMark = (verdict: Verdict | undefined): Mark => (verdict === 'approved' ? 'ok' : verdict ? 'caution' : 'unknown');
+
+/** The provider's facts, for every reader; {@link columnsFor} adds the organisation's verdict where a policy is set. */
 export const COLUMNS: readonly Column[] = [
   { id: 'tool', label: (t) => t('column.tool'), cell: ({ entry }, lang) => ({ text: entry.name[lang] }) },
   keyFactColumn('who'),
@@ -75,20 +89,29 @@ export const COLUMNS: readonly Column[] = [
   },
 ];
 
-export function tableRows(entries: readonly CatalogEntry[], inputs: Readonly<Record<string, TableRowInput>>, lang: Lang): TableRow[] {
+/** The table's columns: the organisation's verdict comes right after the tool's name, where a policy is set. */
+export function columnsFor(policy: Policy | null): readonly Column[] {
+  return policy ? [COLUMNS[0]!, verdictColumn(policy), ...COLUMNS.slice(1)] : COLUMNS;
+}
+
+export function tableRows(entries: readonly CatalogEntry[], inputs: Readonly<Record<string, TableRowInput>>, lang: Lang, policy: Policy | null = null): TableRow[] {
   return entries.flatMap((entry) => {
     const input = inputs[entry.id];
     if (!input) return [];
     const facts = Object.fromEntries(keyFactRows(input, lang).map((fact) => [fact.id, fact])) as Record<KeyFactId, KeyFactRow>;
-    return [{ entry, input, facts }];
+    const verdict = verdictFor(policy, entry.id);
+    return [{ entry, input, facts, ...(verdict && { verdict }) }];
   });
 }
 
 /** A filter of the table: one entry per checkbox, each narrowing the rows to those that pass. */
 export interface Filter {
-  id: 'eu-only' | 'e2ee-default' | 'active';
+  id: 'approved' | 'eu-only' | 'e2ee-default' | 'active';
   test: (row: TableRow) => boolean;
 }
+
+/** Only where a policy is set: the tools the organisation approved. */
+const APPROVED: Filter = { id: 'approved', test: ({ verdict }) => verdict === 'approved' };
 
 export const FILTERS: readonly Filter[] = [
   /** No transfer to a third country at all: "depends on who runs the server" does not count. */
@@ -97,14 +120,19 @@ export const FILTERS: readonly Filter[] = [
   { id: 'active', test: ({ entry }) => entry.status.state === 'active' },
 ];
 
+/** The table's filters: "approved here" first, where a policy is set. */
+export function filtersFor(policy: Policy | null): readonly Filter[] {
+  return policy ? [APPROVED, ...FILTERS] : FILTERS;
+}
+
 export type SortOrder = { column: string; direction: 'ascending' | 'descending' };
 
 /**
  * Sorts rows by a column: cells with a mark by the mark (in your favour first), then by their words, in the
  * display language's collation. Ties keep the given order.
  */
-export function sortRows(rows: readonly TableRow[], { column, direction }: SortOrder, lang: Lang): TableRow[] {
-  const spec = COLUMNS.find((candidate) => candidate.id === column) ?? COLUMNS[0]!;
+export function sortRows(rows: readonly TableRow[], { column, direction }: SortOrder, lang: Lang, columns: readonly Column[] = COLUMNS): TableRow[] {
+  const spec = columns.find((candidate) => candidate.id === column) ?? columns[0]!;
   const t = translator(lang);
   const collator = new Intl.Collator(lang);
   const keyed = rows.map((row) => ({ row, cell: spec.cell(row, lang, t) }));
@@ -122,10 +150,10 @@ export function cellText(cell: Cell, t: Translate): string {
 }
 
 /** The rows on screen, in their order, as a table to export. */
-export function exportTable(rows: readonly TableRow[], lang: Lang): TextTable {
+export function exportTable(rows: readonly TableRow[], lang: Lang, columns: readonly Column[] = COLUMNS): TextTable {
   const t = translator(lang);
   return {
-    header: COLUMNS.map((column) => column.label(t)),
-    rows: rows.map((row) => COLUMNS.map((column) => cellText(column.cell(row, lang, t), t))),
+    header: columns.map((column) => column.label(t)),
+    rows: rows.map((row) => columns.map((column) => cellText(column.cell(row, lang, t), t))),
   };
 }

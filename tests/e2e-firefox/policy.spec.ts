@@ -51,3 +51,13 @@ test('a host the organisation names is recognised by its address when the popup 
   expect(await popup.$eval('.origin', (element) => element.getAttribute('title'))).toContain('Address named by your organisation');
   await eventually(async () => (await firefox.badge(tabId)).title.startsWith('OpenTalk detected'), true);
 });
+
+test('the registry page shows ACME GmbH’s verdicts in a column, and "approved" narrows the table to Teams', async ({ firefox }) => {
+  const page = await firefox.page('registry.html');
+  await page.waitForSelector('th[data-column="verdict"]');
+  expect(await text(page, 'th[data-column="verdict"]')).toMatch(/^Verdict of ACME GmbH/);
+  expect(await text(page, 'tr[data-tool="microsoft-teams"] td[data-column="verdict"]')).toBe('✓ Approved');
+  expect(await text(page, 'tr[data-tool="zoom"] td[data-column="verdict"]')).toBe('! Not approved');
+  await page.click('input[name="filter"][value="approved"]');
+  await eventually(() => page.$$eval('#registry-table tbody tr', (rows) => rows.map((row) => row.getAttribute('data-tool'))), ['microsoft-teams']);
+});

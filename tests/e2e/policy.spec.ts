@@ -130,6 +130,23 @@ test.describe('under ACME GmbH’s policy', () => {
     await expect(report).toContainText('This browser has a policy from ACME GmbH: 2 tools, 1 addresses.');
     await expect(report).toContainText('Every setting was used.');
   });
+
+  test('the registry page shows the organisation’s verdicts in a column of their own, and "approved" narrows the table to them (en, de)', async ({ ext }) => {
+    const page = await ext.page('registry.html');
+    const verdictOf = (id: string) => page.locator(`#registry-table tr[data-tool="${id}"] td[data-column="verdict"]`);
+    await expect(page.locator('th[data-column="verdict"]')).toHaveText(/^Verdict of ACME GmbH/);
+    await expect(verdictOf('microsoft-teams')).toHaveText('✓ Approved');
+    await expect(verdictOf('zoom')).toHaveText('! Not approved');
+    await expect(verdictOf('webex')).toHaveText('? No verdict');
+    await page.getByRole('checkbox', { name: 'Approved by your organisation' }).check();
+    await expect(page.locator('#registry-table tbody tr')).toHaveCount(1);
+    await expect(page.locator('#registry-table tbody tr')).toHaveAttribute('data-tool', 'microsoft-teams');
+    await page.getByRole('button', { name: 'Deutsch' }).click();
+    await expect(page.locator('th[data-column="verdict"]')).toHaveText(/^Entscheidung von ACME GmbH/);
+    await expect(verdictOf('microsoft-teams')).toHaveText('✓ Freigegeben');
+    await expect(page.getByRole('checkbox', { name: 'Von Ihrer Organisation freigegeben' })).toBeChecked();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  });
 });
 
 test.describe('under a broken policy', () => {

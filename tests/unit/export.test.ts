@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, toCsv, toMarkdownTable } from '@/lib/export';
 import { comparedFacts, exportComparison } from '@/lib/registry-page/compare';
-import { COLUMNS, exportTable, FILTERS, sortRows, tableRows } from '@/lib/registry-page/table';
+import { COLUMNS, columnsFor, exportTable, FILTERS, filtersFor, sortRows, tableRows } from '@/lib/registry-page/table';
+import { parsePolicy } from '@/lib/policy';
 import { tableRowOf } from '@/lib/registry/build/projections';
 import { registry } from './support/registry';
 
@@ -29,11 +30,9 @@ describe('Markdown tables', () => {
   });
 });
 
-const rows = tableRows(
-  registry.tools.map(({ id, name, status, detection }) => ({ id, name, status, label: detection.label })),
-  Object.fromEntries(registry.tools.map((tool) => [tool.id, tableRowOf(tool)])),
-  'en',
-);
+const entries = registry.tools.map(({ id, name, status, detection }) => ({ id, name, status, label: detection.label }));
+const inputs = Object.fromEntries(registry.tools.map((tool) => [tool.id, tableRowOf(tool)]));
+const rows = tableRows(entries, inputs, 'en');
 
 describe('the registry page table', () => {
   it('has a row for every tool and a column for every entry in the column list', () => {
@@ -58,6 +57,50 @@ describe('the registry page table', () => {
     const down = sortRows(rows, { column: 'tool', direction: 'descending' }, 'en').map((row) => row.entry.name.en);
     expect(down).toEqual([...up].reverse());
     expect(up).toEqual([...up].sort((a, b) => a.localeCompare(b, 'en')));
+  });
+});
+
+describe("the organisation's verdict on the registry page", () => {
+  const known = { has: (id: string) => registry.byId.has(id) };
+  const { policy } = parsePolicy({ organisation: { name: 'Example GmbH' }, tools: { zoom: { status: 'approved' }, webex: { status: 'approved' }, skype: { status: 'not-approved' } } }, known);
+  const withPolicy = tableRows(entries, inputs, 'de', policy);
+
+  it('adds no column and no filter without a policy', () => {
+    expect(columnsFor(null)).toBe(COLUMNS);
+    expect(filtersFor(null)).toBe(FILTERS);
+    expect(rows.every((row) => row.verdict === undefined)).toBe(true);
+  });
+
+  it("shows the organisation's verdict, named after it, right after the tool, and exports it", () => {
+    const columns = columnsFor(policy);
+    expect(columns.map((column) => column.id).slice(0, 2)).toEqual(['tool', 'verdict']);
+    const table = exportTable(sortRows(withPolicy, { column: 'tool', direction: 'ascending' }, 'de', columns), 'de', columns);
+    expect(table.header[1]).toBe('Entscheidung von Example GmbH');
+    const byTool = new Map(table.rows.map((row) => [row[0], row[1]]));
+    expect(byTool.get('Zoom')).toBe('✓ Freigegeben');
+    expect(byTool.get('Skype')).toBe('! Nicht freigegeben');
+    expect(byTool.get('Signal')).toBe('? Keine Entscheidung');
+  });
+
+  it('"approved here" keeps exactly the approved tools, and a default verdict counts', () => {
+    const approved = filtersFor(policy).find((filter) => filter.id === 'approved')!;
+    expect(withPolicy.filter(approved.test).map((row) => row.entry.id).sort()).toEqual(['webex', 'zoom']);
+    const { policy: byDefault } = parsePolicy({ defaultStatus: 'approved', tools: { zoom: { status: 'not-approved' } } }, known);
+    const all = tableRows(entries, inputs, 'en', byDefault).filter(approved.test);
+    expect(all).toHaveLength(registry.tools.length - 1);
+    expect(all.map((row) => row.entry.id)).not.toContain('zoom');
+  });
+
+  it('sorts approved tools first by the verdict column', () => {
+    const sorted = sortRows(withPolicy, { column: 'verdict', direction: 'ascending' }, 'de', columnsFor(policy)).map((row) => row.verdict);
+    expect(sorted.slice(0, 2)).toEqual(['approved', 'approved']);
+    expect(sorted.at(-1)).toBeUndefined();
+  });
+
+  it("leads a comparison with the verdict where a policy is set", () => {
+    const zoom = registry.byId.get('zoom')!;
+    expect(comparedFacts(zoom, 'en', policy)[0]).toMatchObject({ id: 'verdict', label: 'Verdict of Example GmbH', cell: { text: 'Approved', mark: 'ok' } });
+    expect(comparedFacts(zoom, 'en').some((fact) => fact.id === 'verdict')).toBe(false);
   });
 });
 
