@@ -1,12 +1,12 @@
-import { Suspense, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Detection } from '@/lib/detection/shapes';
 import { formatDate, formatList } from '@/lib/i18n';
 import type { Lang } from '@/lib/lang';
 import type { RegistryView } from '@/lib/registry/popup-registry';
-import type { Section, Tool } from '@/lib/registry/build/schema';
+import type { Tool } from '@/lib/registry/build/schema';
 import { usePopupStore } from '@/lib/store';
 import { assessmentLine, keyFactRows } from '@/lib/key-facts';
-import { buildSummary, organisationModel, type Block, type Line, type OrganisationModel, type SummaryModel, type SummarySection } from '@/lib/summary';
+import { buildSummary, organisationModel, type Block, type OrganisationModel, type SummaryModel, type SummarySection } from '@/lib/summary';
 import { ExternalLink } from './ExternalLink';
 import { readTool, useLang, useT } from './hooks';
 import { KeyFacts } from './KeyFacts';
@@ -206,22 +206,25 @@ export function ToolSummary({ registry, toolId, origin, actions }: Props) {
   const policy = usePopupStore((state) => state.policy);
   const organisation = useMemo(() => organisationModel(policy, toolId, lang), [policy, toolId, lang]);
   const setSectionOpen = usePopupStore((state) => state.setSectionOpen);
-  const [target, setTarget] = useState<string | null>(null);
+  // The element to reveal once its section has opened; each reveal renders again, which runs the effect below.
+  const target = useRef<string | null>(null);
+  const [reveals, setReveals] = useState(0);
   const name = entry.name[lang];
 
   const reveal: Reveal = (section, elementId = `section-${section}`) => {
     setSectionOpen(section, true);
-    setTarget(elementId);
+    target.current = elementId;
+    setReveals((count) => count + 1);
   };
 
   // After the section has opened, bring the target into view and give it the focus.
   useLayoutEffect(() => {
-    if (!target) return;
-    const element = document.getElementById(target);
+    if (!target.current) return;
+    const element = document.getElementById(target.current);
     element?.scrollIntoView({ block: 'start' });
     (element?.querySelector<HTMLElement>('summary') ?? element)?.focus();
-    setTarget(null);
-  }, [target]);
+    target.current = null;
+  }, [reveals]);
 
   useEffect(() => {
     performance.mark('summary-rendered');

@@ -22,5 +22,7 @@ export function useT(): Translate {
  */
 export function readTool(registry: Pick<RegistryView, 'peek' | 'load'>, id: string): Tool | null {
   const loaded = registry.peek(id);
+  // React's `use` is the one hook allowed in loops and conditions; its callers are components, reading during render.
+  // eslint-disable-next-line react-hooks/rules-of-hooks
   return loaded !== undefined ? loaded : use(registry.load(id));
 }

@@ -236,7 +236,7 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
   /** Marks the tabs that were already open when the extension started, e.g. after installation. */
   async function markOpenTabs(): Promise<void> {
     const tabs = await browser.tabs.query({});
-    await Promise.all(tabs.map((tab) => (tab.id === undefined || !tab.url ? undefined : tabUpdated(tab.id, { url: tab.url }, tab))));
+    await Promise.all(tabs.flatMap((tab) => (tab.id === undefined || !tab.url ? [] : [tabUpdated(tab.id, { url: tab.url }, tab)])));
   }
 
   /** Handles one received message; anything that is not a valid protocol message from the extension's own pages gets no answer. */

@@ -50,7 +50,7 @@ function sources(doc: Document, tag: 'script' | 'iframe'): string[] {
   const elements = doc.getElementsByTagName(tag);
   const found: string[] = [];
   for (let index = 0; index < ELEMENT_LIMIT; index++) {
-    const element = elements.item(index) as HTMLScriptElement | HTMLIFrameElement | null;
+    const element = elements.item(index);
     if (!element) break;
     const src = element.getAttribute('src') ? element.src : '';
     if (src) found.push(src.slice(0, TEXT_LIMIT));

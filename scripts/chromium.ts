@@ -45,6 +45,12 @@ function browserArgs(extensionDir: string | null): string[] {
 }
 
 /** A Chromium with the extension loaded, and what the tests, the benchmark and the demo do with it. */
+export interface LaunchOptions {
+  headless?: boolean;
+  /** The page size; null lets pages take the window's size. */
+  viewport?: { width: number; height: number } | null;
+}
+
 export class Extension {
   private constructor(
     readonly context: BrowserContext,
@@ -56,7 +62,7 @@ export class Extension {
    * Starts Chromium (headless unless `headless` is false) with the unpacked extension in `dir`, or with no
    * extension at all for `null` (a baseline for the benchmark).
    */
-  static async launch(dir: string | null, { headless = true, viewport = { width: 400, height: 600 } as { width: number; height: number } | null } = {}): Promise<Extension> {
+  static async launch(dir: string | null, { headless = true, viewport = { width: 400, height: 600 } }: LaunchOptions = {}): Promise<Extension> {
     const context = await chromium.launchPersistentContext('', { executablePath: findChromium(), headless, args: browserArgs(dir), viewport });
     if (!dir) return new Extension(context, undefined as never, '');
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -151,7 +151,7 @@ export function unwrapLink(input: string, wrappers: readonly LinkWrapper[]): str
  * attempt: the cost stays linear on hostile text such as `a-a-a-...`, and a host is never cut out of a longer
  * word (`аzoom.us`, with a Cyrillic а, is not zoom.us).
  */
-const TEXT_ADDRESS = /(?<![\p{L}\p{N}_.\-])(?:https?:\/\/[^\s<>"'`]+|(?:[a-z0-9-]+\.)+[a-z]{2,}\/[^\s<>"'`]*)/giu;
+const TEXT_ADDRESS = /(?<![\p{L}\p{N}_.-])(?:https?:\/\/[^\s<>"'`]+|(?:[a-z0-9-]+\.)+[a-z]{2,}\/[^\s<>"'`]*)/giu;
 /**
  * Elements whose text a reader does not see as page text, or does not see as an address: an anchor's text
  * says nothing about where it leads (its href is read instead), and a text field holds what someone types.
@@ -187,8 +187,8 @@ export interface LinkCandidates {
 
 /** Whether the browser shows an element; `checkVisibility` (Chromium 105, Firefox 106) also sees style sheets. */
 function rendered(element: Element): boolean {
-  const check = (element as Element & { checkVisibility?: (options?: object) => boolean }).checkVisibility;
-  return check ? check.call(element, { visibilityProperty: true, opacityProperty: true }) : true;
+  const visible = element as Element & { checkVisibility?: (options?: object) => boolean };
+  return typeof visible.checkVisibility === 'function' ? visible.checkVisibility({ visibilityProperty: true, opacityProperty: true }) : true;
 }
 
 /**

@@ -5,5 +5,5 @@ import { ReplySchemas, type MessageData, type MessageReply, type Verb } from './
 export async function request<V extends Verb>(verb: V, data: MessageData<V>): Promise<MessageReply<V> | null> {
   const reply: unknown = await browser.runtime.sendMessage({ verb, data }).catch(() => null);
   const parsed = ReplySchemas[verb].safeParse(reply);
-  return parsed.success ? (parsed.data as MessageReply<V>) : null;
+  return parsed.success ? parsed.data : null;
 }

@@ -54,7 +54,7 @@ test('three tools compared export as CSV with one row per fact', async ({ ext })
     comparison.getByRole('group', { name: 'Export the comparison' }).getByRole('button', { name: 'Download CSV' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
-  const csv = readFileSync((await download.path())!, 'utf8');
+  const csv = readFileSync((await download.path()), 'utf8');
   expect(csv.startsWith('\uFEFF')).toBe(true);
   const records = csv.slice(1).trimEnd().split('\r\n');
   expect(records).toHaveLength(factCount + 1);

@@ -83,10 +83,10 @@ test('a damaged 6 MB preferences value keeps its valid pin within the storage qu
   await expect(popup.getByRole('status').filter({ hasText: 'Some saved settings were damaged' })).toContainText('its beginning is kept as a copy');
   await expect(popup.getByRole('region', { name: 'Pinned' }).getByRole('button', { name: 'Zoom', exact: true })).toBeVisible();
   const saved = await worker.evaluate(async () => {
-    const stored = (await chrome.storage.local.get(['preferences', 'preferences-backups'])) as {
+    const stored = await chrome.storage.local.get<{
       preferences: { state: { pins: Array<{ toolId: string }> } };
       'preferences-backups': Array<{ json: string }>;
-    };
+    }>(['preferences', 'preferences-backups']);
     return {
       pins: stored.preferences.state.pins.map((pin) => pin.toolId),
       backup: stored['preferences-backups'][0]!.json.length,

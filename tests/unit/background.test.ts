@@ -171,7 +171,7 @@ describe('tab lifecycle', () => {
   });
 
   it('marks the tool tabs that were already open when the extension starts', async () => {
-    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => [tab(1, teamsMeeting), tab(2, 'https://www.example.com/'), tab(3)]) as never);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => [tab(1, teamsMeeting), tab(2, 'https://www.example.com/'), tab(3)]));
     const { background } = setupBackground();
     await background.markOpenTabs();
     expect(await sessionKeys()).toEqual(['tab-1']);

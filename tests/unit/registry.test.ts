@@ -139,8 +139,10 @@ describe('the registry check, fed damaged entries', () => {
     }
     const key = change.path.at(-1)!;
     if (Array.isArray(parent) ? typeof key === 'number' && key < parent.length : Object.hasOwn(parent, key)) {
-      if (change.kind === 'delete') Array.isArray(parent) ? parent.splice(key as number, 1) : delete parent[key as string];
-      else (parent as Record<string | number, Json>)[key] = change.value!;
+      if (change.kind === 'delete') {
+        if (Array.isArray(parent)) parent.splice(key as number, 1);
+        else delete parent[key as string];
+      } else (parent as Record<string | number, Json>)[key] = change.value!;
     }
   }
 
