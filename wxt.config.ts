@@ -29,7 +29,8 @@ const fixtureHosts =
  * A fixed public key for end-to-end builds only, so the unpacked test extension has a stable id that a policy
  * file can name (tests/e2e/policy.ts computes it). The shipped build has none: the stores assign the id.
  */
-const e2eKey = (mode: string) => (mode === 'e2e' ? { key: readFileSync(join(import.meta.dirname, 'tests/e2e/extension-key.txt'), 'utf8').trim() } : {});
+const e2eKey = (mode: string) =>
+  mode === 'e2e' ? { key: readFileSync(join(import.meta.dirname, 'tests/e2e/extension-key.txt'), 'utf8').trim() } : {};
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -47,7 +48,9 @@ export default defineConfig({
     // WXT fills in the popup; Firefox's Manifest V2 calls the toolbar button browser_action.
     [browser === 'firefox' ? 'browser_action' : 'action']: { default_icon: ICONS },
     // Opens the popup from the keyboard, which also grants activeTab for the scan.
-    commands: { [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: SHORTCUT } } },
+    commands: {
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: SHORTCUT } },
+    },
     // The organisation's policy (lib/policy.ts, docs/ADMIN.md). Firefox reads it from policies.json without a schema.
     ...(browser !== 'firefox' && { storage: { managed_schema: 'managed-schema.json' }, ...e2eKey(mode) }),
     ...(browser === 'firefox' && {
@@ -63,7 +66,18 @@ export default defineConfig({
     }),
   }),
   // Mozilla asks for the sources of minified code: what `npm ci && npm run build:firefox` needs, nothing else.
-  zip: { excludeSources: ['screenshots/**', 'tests/**', 'bench/**', 'scripts/**', 'store/**', 'docs/**', 'vitest.config.ts', 'playwright.config.ts'] },
+  zip: {
+    excludeSources: [
+      'screenshots/**',
+      'tests/**',
+      'bench/**',
+      'scripts/**',
+      'store/**',
+      'docs/**',
+      'vitest.config.ts',
+      'playwright.config.ts',
+    ],
+  },
   hooks: {
     // The licences travel with every package: the code's (MIT), the registry data's (CC BY 4.0) and the
     // notices of the bundled libraries.

@@ -29,15 +29,24 @@ const syntheticTools = (count: number): DetectableTool[] =>
 // The registry's own examples, addresses on synthetic hosts every padded registry has, and unrelated sites.
 const words = ['news', 'shop', 'mail', 'docs', 'blog', 'cloud', 'maps', 'video', 'forum', 'bank'];
 const inputs: Array<{ url: string; signals?: PageSignals }> = [
-  ...registryTools.flatMap((tool) => [...tool.detection.examples.match.map(exampleParts), ...tool.detection.examples.noMatch.map(exampleParts)]),
-  ...Array.from({ length: 300 }, (_, index) => ({ url: `https://${index % 4 ? '' : 'eu.'}${syntheticHost((index * 7) % 900)}${['/j/4815162342?pwd=x', '/meet/weekly-sync', '/settings', '/'][index % 4]}` })),
-  ...Array.from({ length: 300 }, (_, index) => ({ url: `https://${words[index % 10]}.${words[(index * 3) % 10]}${index}.example/${words[(index * 7) % 10]}/${index * 7919}?ref=x#top` })),
+  ...registryTools.flatMap((tool) => [
+    ...tool.detection.examples.match.map(exampleParts),
+    ...tool.detection.examples.noMatch.map(exampleParts),
+  ]),
+  ...Array.from({ length: 300 }, (_, index) => ({
+    url: `https://${index % 4 ? '' : 'eu.'}${syntheticHost((index * 7) % 900)}${['/j/4815162342?pwd=x', '/meet/weekly-sync', '/settings', '/'][index % 4]}`,
+  })),
+  ...Array.from({ length: 300 }, (_, index) => ({
+    url: `https://${words[index % 10]}.${words[(index * 3) % 10]}${index}.example/${words[(index * 7) % 10]}/${index * 7919}?ref=x#top`,
+  })),
 ];
 
 const sizes = [registryTools.length, 1_000, 10_000];
 
 test('detection per URL with the real registry and 1,000 and 10,000 tools', async ({ bench }) => {
-  const detectors = sizes.map((size) => createDetector([...registryTools, ...syntheticTools(size - registryTools.length)]));
+  const detectors = sizes.map((size) =>
+    createDetector([...registryTools, ...syntheticTools(size - registryTools.length)]),
+  );
   const runs = detectors.map((detect, index) =>
     bench(`${sizes[index]} tools`, () => {
       for (const { url, signals } of inputs) detect(url, signals);
@@ -46,5 +55,13 @@ test('detection per URL with the real registry and 1,000 and 10,000 tools', asyn
   const results = await bench.compare(...runs);
   const nsPerUrl = sizes.map((size) => (results.get(`${size} tools`).latency.p50 * 1e6) / inputs.length);
   const out = process.env.MPL_DETECTION_BENCH;
-  if (out) writeFileSync(out, JSON.stringify({ urls: inputs.length, sizes: sizes.map((tools, index) => ({ tools, nsPerUrl: nsPerUrl[index] })), ratio: nsPerUrl[2]! / nsPerUrl[0]! }));
+  if (out)
+    writeFileSync(
+      out,
+      JSON.stringify({
+        urls: inputs.length,
+        sizes: sizes.map((tools, index) => ({ tools, nsPerUrl: nsPerUrl[index] })),
+        ratio: nsPerUrl[2]! / nsPerUrl[0]!,
+      }),
+    );
 });

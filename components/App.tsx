@@ -12,9 +12,7 @@ import { SummaryActions } from './SummaryActions';
 import { ToolSummary, type SummaryOrigin } from './ToolSummary';
 
 export type View =
-  | { name: 'home' }
-  | { name: 'summary'; toolId: string; origin: SummaryOrigin }
-  | { name: 'compare'; slots: string[] };
+  { name: 'home' } | { name: 'summary'; toolId: string; origin: SummaryOrigin } | { name: 'compare'; slots: string[] };
 
 /** What the popup opens on: the tab it describes, or a tool chosen elsewhere (the link menu's `?tool=`). */
 export type Opening = { kind: 'tab'; tabState: TabState | null } | { kind: 'tool'; toolId: string };
@@ -32,7 +30,9 @@ interface Props {
 
 function initialView(registry: RegistryView, opening: Opening): View {
   if (opening.kind === 'tool') {
-    return registry.byId.has(opening.toolId) ? { name: 'summary', toolId: opening.toolId, origin: { kind: 'link' } } : { name: 'home' };
+    return registry.byId.has(opening.toolId)
+      ? { name: 'summary', toolId: opening.toolId, origin: { kind: 'link' } }
+      : { name: 'home' };
   }
   const detection = opening.tabState?.detection;
   return detection && registry.byId.has(detection.toolId)
@@ -42,8 +42,8 @@ function initialView(registry: RegistryView, opening: Opening): View {
 
 /** The first columns to compare: the given tool, then pinned tools, then the registry's first tools; the rest empty. */
 function compareSlots(registry: RegistryView, pinned: readonly string[], first?: string): string[] {
-  const ids = [...new Set([first, ...pinned, ...registry.catalog.map((tool) => tool.id)])].filter(
-    (id): id is string => Boolean(id && registry.byId.has(id)),
+  const ids = [...new Set([first, ...pinned, ...registry.catalog.map((tool) => tool.id)])].filter((id): id is string =>
+    Boolean(id && registry.byId.has(id)),
   );
   const filled = first ? 2 : Math.min(Math.max(pinned.length, 2), COMPARE_SLOTS);
   return Array.from({ length: COMPARE_SLOTS }, (_, slot) => (slot < filled ? (ids[slot] ?? '') : ''));
@@ -70,7 +70,17 @@ function DroppedNotice() {
  * The home view's head: on a page that links to meetings (a mail, a calendar), those meetings, as the page's
  * heading; otherwise that no tool was found here. Waits for the page scan, so it never says "no tool" first.
  */
-function PageHead({ registry, links, unknownLink, onOpen }: { registry: RegistryView; links: Promise<PageLinks>; unknownLink: boolean; onOpen: (toolId: string) => void }) {
+function PageHead({
+  registry,
+  links,
+  unknownLink,
+  onOpen,
+}: {
+  registry: RegistryView;
+  links: Promise<PageLinks>;
+  unknownLink: boolean;
+  onOpen: (toolId: string) => void;
+}) {
   const t = useT();
   const { tools, truncated } = use(links);
   if (!unknownLink && (truncated || tools.some((link) => registry.byId.has(link.toolId)))) {
@@ -124,9 +134,17 @@ export function App({ registry, opening, links, copyText, shortcut }: Props) {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  const openSummary = (toolId: string, from: 'list' | 'pins' | 'link') => setView({ name: 'summary', toolId, origin: { kind: from } });
+  const openSummary = (toolId: string, from: 'list' | 'pins' | 'link') =>
+    setView({ name: 'summary', toolId, origin: { kind: from } });
   const openCompare = (first?: string) =>
-    setView({ name: 'compare', slots: compareSlots(registry, pins.map((pin) => pin.toolId), first) });
+    setView({
+      name: 'compare',
+      slots: compareSlots(
+        registry,
+        pins.map((pin) => pin.toolId),
+        first,
+      ),
+    });
   const openLinked = (toolId: string) => openSummary(toolId, 'link');
   const linksBelow = (except: string) => (
     <Suspense fallback={null}>
@@ -149,7 +167,9 @@ export function App({ registry, opening, links, copyText, shortcut }: Props) {
         <Compare
           registry={registry}
           slots={view.slots}
-          onSelect={(slot, toolId) => setView({ name: 'compare', slots: view.slots.map((id, index) => (index === slot ? toolId : id)) })}
+          onSelect={(slot, toolId) =>
+            setView({ name: 'compare', slots: view.slots.map((id, index) => (index === slot ? toolId : id)) })
+          }
           copyText={copyText}
         />
       );
@@ -160,7 +180,14 @@ export function App({ registry, opening, links, copyText, shortcut }: Props) {
           <Suspense fallback={null}>
             <PageHead registry={registry} links={links} unknownLink={opening.kind === 'tool'} onOpen={openLinked} />
           </Suspense>
-          <Home registry={registry} pins={pins} onOpen={openSummary} onUnpin={togglePin} onMove={movePin} onCompare={() => openCompare()} />
+          <Home
+            registry={registry}
+            pins={pins}
+            onOpen={openSummary}
+            onUnpin={togglePin}
+            onMove={movePin}
+            onCompare={() => openCompare()}
+          />
           {shortcut && <p className="muted shortcut">{t('shortcutHint', { shortcut })}</p>}
         </>
       );

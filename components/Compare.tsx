@@ -24,7 +24,15 @@ interface Props {
  * The key facts and the newest assessment of the chosen tools side by side, row by row, so differences stand
  * out. Read from the first-screen projection, so it renders at once, without loading whole entries.
  */
-function CompareTable({ registry, ids, copyText }: { registry: RegistryView; ids: readonly string[]; copyText: Props['copyText'] }) {
+function CompareTable({
+  registry,
+  ids,
+  copyText,
+}: {
+  registry: RegistryView;
+  ids: readonly string[];
+  copyText: Props['copyText'];
+}) {
   const t = useT();
   const lang = useLang();
   const [copyStatus, setCopyStatus] = useState<'copied' | 'copyFailed' | null>(null);
@@ -35,7 +43,14 @@ function CompareTable({ registry, ids, copyText }: { registry: RegistryView; ids
   });
   const assessmentRow = (glance: Glance): KeyFactRow => {
     const line = assessmentLine(glance, lang);
-    return { id: 'who', label: t('fact.assessment'), mark: line?.mark ?? 'unknown', text: line?.text ?? t('assessment.none'), unconfirmed: line?.unconfirmed ?? false, section: 'assessments' };
+    return {
+      id: 'who',
+      label: t('fact.assessment'),
+      mark: line?.mark ?? 'unknown',
+      text: line?.text ?? t('assessment.none'),
+      unconfirmed: line?.unconfirmed ?? false,
+      section: 'assessments',
+    };
   };
   const rows = tools.map(({ glance }) => [...keyFactRows(glance, lang), assessmentRow(glance)]);
   const parsed = usePopupStore((state) => state.policy);
@@ -45,7 +60,15 @@ function CompareTable({ registry, ids, copyText }: { registry: RegistryView; ids
   // Its code and the full entries load on the click: the popup's start-up bundle stays as small as before.
   const copy = () =>
     Promise.all([import('@/lib/registry-page/compare'), Promise.all(tools.map(({ id }) => registry.load(id)))])
-      .then(([{ comparisonMarkdown }, entries]) => copyText(comparisonMarkdown(entries.filter((entry): entry is Tool => entry !== null), lang, policy)))
+      .then(([{ comparisonMarkdown }, entries]) =>
+        copyText(
+          comparisonMarkdown(
+            entries.filter((entry): entry is Tool => entry !== null),
+            lang,
+            policy,
+          ),
+        ),
+      )
       .then(
         () => setCopyStatus('copied'),
         () => setCopyStatus('copyFailed'),

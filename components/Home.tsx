@@ -37,7 +37,13 @@ function PolicyReport({ parsed }: { parsed: ParsedPolicy }) {
   return (
     <section aria-labelledby="policy-heading" className="policy-report">
       <h2 id="policy-heading">{t('policy.title')}</h2>
-      <p>{t('policy.setBy', { org: policy.organisation.name ?? t('policy.unnamed'), tools: policy.tools.size, hosts: policy.hosts.size })}</p>
+      <p>
+        {t('policy.setBy', {
+          org: policy.organisation.name ?? t('policy.unnamed'),
+          tools: policy.tools.size,
+          hosts: policy.hosts.size,
+        })}
+      </p>
       <p>{count ? t('policy.ignored', { count }) : t('policy.nothingIgnored')}</p>
       {count > 0 && (
         <ul>
@@ -65,7 +71,8 @@ export function Home({ registry, pins, onOpen, onUnpin, onMove, onCompare }: Pro
   // stable, so each group keeps listOrder's order.
   const pinned = pins.map((pin) => pin.toolId);
   const results = filterTools(listOrder(registry.catalog, pinned), query, registry.aliases).sort(
-    (a, b) => Number(pinned.includes(b.id)) - Number(pinned.includes(a.id)) || Number(approved(b.id)) - Number(approved(a.id)),
+    (a, b) =>
+      Number(pinned.includes(b.id)) - Number(pinned.includes(a.id)) || Number(approved(b.id)) - Number(approved(a.id)),
   );
 
   return (
@@ -92,13 +99,30 @@ export function Home({ registry, pins, onOpen, onUnpin, onMove, onCompare }: Pro
                     <span className="tool-missing">{t('pinUnavailable', { id: pin.toolId })}</span>
                   )}
                   <span className="pin-actions">
-                    <button type="button" className="icon" aria-label={t('moveUp', { tool: name })} disabled={index === 0} onClick={() => onMove(pin.toolId, -1)}>
+                    <button
+                      type="button"
+                      className="icon"
+                      aria-label={t('moveUp', { tool: name })}
+                      disabled={index === 0}
+                      onClick={() => onMove(pin.toolId, -1)}
+                    >
                       ↑
                     </button>
-                    <button type="button" className="icon" aria-label={t('moveDown', { tool: name })} disabled={index === pins.length - 1} onClick={() => onMove(pin.toolId, 1)}>
+                    <button
+                      type="button"
+                      className="icon"
+                      aria-label={t('moveDown', { tool: name })}
+                      disabled={index === pins.length - 1}
+                      onClick={() => onMove(pin.toolId, 1)}
+                    >
                       ↓
                     </button>
-                    <button type="button" className="icon" aria-label={t('unpinLabel', { tool: name })} onClick={() => onUnpin(pin.toolId)}>
+                    <button
+                      type="button"
+                      className="icon"
+                      aria-label={t('unpinLabel', { tool: name })}
+                      onClick={() => onUnpin(pin.toolId)}
+                    >
                       ×
                     </button>
                   </span>
@@ -131,13 +155,20 @@ export function Home({ registry, pins, onOpen, onUnpin, onMove, onCompare }: Pro
         <p className="muted" role="status" aria-live="polite">
           {results.length ? t('resultCount', { count: results.length }) : t('noResults', { query })}
         </p>
-        <ul id="tool-list" ref={list} className="tool-list" onKeyDown={(event) => arrowNavigation(list.current, event, false)}>
+        <ul
+          id="tool-list"
+          ref={list}
+          className="tool-list"
+          onKeyDown={(event) => arrowNavigation(list.current, event, false)}
+        >
           {results.map((tool) => (
             <li key={tool.id}>
               <button type="button" className="tool-link" onClick={() => onOpen(tool.id, 'list')}>
                 <span>{tool.name[lang]}</span>
                 {approved(tool.id) && <span className="tag approved-tag">{t('verdictShort.approved')}</span>}
-                {tool.status.state === 'discontinued' && <span className="tag muted-tag">{t('discontinuedShort')}</span>}
+                {tool.status.state === 'discontinued' && (
+                  <span className="tag muted-tag">{t('discontinuedShort')}</span>
+                )}
               </button>
             </li>
           ))}

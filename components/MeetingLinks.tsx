@@ -22,7 +22,15 @@ interface Props {
 /** What someone about to join needs first: whether and how it is recorded, and whether the browser call is encrypted. */
 const JOINER_FACTS: readonly KeyFactId[] = ['recording', 'e2ee'];
 
-function LinkedToolButton({ registry, link, onOpen }: { registry: RegistryView; link: LinkedTool; onOpen: (toolId: string) => void }) {
+function LinkedToolButton({
+  registry,
+  link,
+  onOpen,
+}: {
+  registry: RegistryView;
+  link: LinkedTool;
+  onOpen: (toolId: string) => void;
+}) {
   const t = useT();
   const lang = useLang();
   const glance = registry.glance(link.toolId);
@@ -30,7 +38,8 @@ function LinkedToolButton({ registry, link, onOpen }: { registry: RegistryView; 
   if (!glance || !entry) return null;
   const rows = keyFactRows(glance, lang).filter((row) => JOINER_FACTS.includes(row.id));
   // A page may name a tool without linking a meeting (its dial-in page, a help link): then the links are counted.
-  const count = link.meetings > 0 ? t('meetingsCount', { count: link.meetings }) : t('linksCount', { count: link.count });
+  const count =
+    link.meetings > 0 ? t('meetingsCount', { count: link.meetings }) : t('linksCount', { count: link.count });
   return (
     <button type="button" className="tool-link linked-tool" onClick={() => onOpen(link.toolId)}>
       <span className="linked-name">

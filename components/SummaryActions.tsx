@@ -26,7 +26,11 @@ export function SummaryActions({ registry, toolId, pinned, onTogglePin, onCompar
   // The formats load on the click, well within the click's user activation, so the first screen does not wait for them.
   const copy = (loadFormat: () => Promise<(model: SummaryModel, lang: Lang) => string>) =>
     Promise.all([registry.load(toolId), loadFormat()])
-      .then(([tool, format]) => (tool ? copyText(format(buildSummary(tool, lang, registry.dataAsOf, policy), lang)) : Promise.reject(new Error(toolId))))
+      .then(([tool, format]) =>
+        tool
+          ? copyText(format(buildSummary(tool, lang, registry.dataAsOf, policy), lang))
+          : Promise.reject(new Error(toolId)),
+      )
       .then(
         () => setCopyStatus('copied'),
         () => setCopyStatus('copyFailed'),
@@ -34,16 +38,27 @@ export function SummaryActions({ registry, toolId, pinned, onTogglePin, onCompar
 
   return (
     <div className="summary-actions">
-      <button type="button" aria-pressed={pinned} aria-label={t(pinned ? 'unpinLabel' : 'pinLabel', { tool: name })} onClick={onTogglePin}>
+      <button
+        type="button"
+        aria-pressed={pinned}
+        aria-label={t(pinned ? 'unpinLabel' : 'pinLabel', { tool: name })}
+        onClick={onTogglePin}
+      >
         <span aria-hidden="true">{pinned ? '★' : '☆'}</span> {t(pinned ? 'pinned' : 'pin')}
       </button>
       <button type="button" onClick={onCompare}>
         {t('compare')}
       </button>
-      <button type="button" onClick={() => copy(() => import('@/lib/plain-text').then((module) => module.summaryToPlainText))}>
+      <button
+        type="button"
+        onClick={() => copy(() => import('@/lib/plain-text').then((module) => module.summaryToPlainText))}
+      >
         {t('copySummary')}
       </button>
-      <button type="button" onClick={() => copy(() => import('@/lib/markdown').then((module) => module.summaryToMarkdown))}>
+      <button
+        type="button"
+        onClick={() => copy(() => import('@/lib/markdown').then((module) => module.summaryToMarkdown))}
+      >
         {t('copyMarkdown')}
       </button>
       <RegistryPageLink pick={toolId} />

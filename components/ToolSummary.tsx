@@ -6,14 +6,22 @@ import type { RegistryView } from '@/lib/registry/popup-registry';
 import type { Tool } from '@/lib/registry/build/schema';
 import { usePopupStore } from '@/lib/store';
 import { assessmentLine, keyFactRows } from '@/lib/key-facts';
-import { buildSummary, organisationModel, type Block, type OrganisationModel, type SummaryModel, type SummarySection } from '@/lib/summary';
+import {
+  buildSummary,
+  organisationModel,
+  type Block,
+  type OrganisationModel,
+  type SummaryModel,
+  type SummarySection,
+} from '@/lib/summary';
 import { ExternalLink } from './ExternalLink';
 import { readTool, useLang, useT } from './hooks';
 import { KeyFacts } from './KeyFacts';
 import { LineList, LineView } from './LineView';
 import { Unconfirmed } from './Unconfirmed';
 
-export type SummaryOrigin = { kind: 'detected'; detection: Detection } | { kind: 'list' } | { kind: 'pins' } | { kind: 'link' };
+export type SummaryOrigin =
+  { kind: 'detected'; detection: Detection } | { kind: 'list' } | { kind: 'pins' } | { kind: 'link' };
 
 interface Props {
   registry: RegistryView;
@@ -23,7 +31,18 @@ interface Props {
 }
 
 /** The detail sections in the order shown; "other notes" only where a tool has some. */
-const DETAIL_SECTIONS: readonly SummarySection[] = ['actions', 'provider', 'features', 'collected', 'legalBases', 'retention', 'dpa', 'transfer', 'assessments', 'notes'];
+const DETAIL_SECTIONS: readonly SummarySection[] = [
+  'actions',
+  'provider',
+  'features',
+  'collected',
+  'legalBases',
+  'retention',
+  'dpa',
+  'transfer',
+  'assessments',
+  'notes',
+];
 
 /** Opens a detail section and moves to an element in it (the section itself, or a source in the list). */
 type Reveal = (section: string, elementId?: string) => void;
@@ -37,7 +56,16 @@ function summaryOf(tool: Tool, lang: Lang, dataAsOf: string): SummaryModel {
 }
 
 /** How each kind of evidence reads to someone who does not know the registry's rules. */
-const HOW = { host: 'address', path: 'address', policy: 'address', frame: 'frame', script: 'scripts', global: 'scripts', selector: 'content', title: 'title' } as const;
+const HOW = {
+  host: 'address',
+  path: 'address',
+  policy: 'address',
+  frame: 'frame',
+  script: 'scripts',
+  global: 'scripts',
+  selector: 'content',
+  title: 'title',
+} as const;
 
 function Origin({ origin, toolName }: { origin: SummaryOrigin; toolName: string }) {
   const t = useT();
@@ -50,7 +78,9 @@ function Origin({ origin, toolName }: { origin: SummaryOrigin; toolName: string 
   const how = formatList([...new Set(detection.evidence.map((item) => t(`how.${HOW[item.type]}`)))], lang);
   // The rule that matched stays one hover away: it names registry rules only, never the page's own words.
   const rules = detection.evidence.map((item) =>
-    item.type === 'path' || item.type === 'policy' ? t(`evidence.${item.type}`, { tool: toolName }) : t(`evidence.${item.type}`, { value: item.value }),
+    item.type === 'path' || item.type === 'policy'
+      ? t(`evidence.${item.type}`, { tool: toolName })
+      : t(`evidence.${item.type}`, { value: item.value }),
   );
   return (
     <p className="origin detected" title={t('howRule', { rules: rules.join(', ') })}>
@@ -100,7 +130,8 @@ function BlockView({ block, reveal }: { block: Block; reveal: Reveal }) {
     case 'statement':
       return (
         <blockquote className="statement">
-          {t('accordingTo', { source: block.sourceTitle })} <SourceRef number={block.source} reveal={reveal} />: {block.text}
+          {t('accordingTo', { source: block.sourceTitle })} <SourceRef number={block.source} reveal={reveal} />:{' '}
+          {block.text}
         </blockquote>
       );
   }
@@ -135,9 +166,26 @@ function OrganisationStatements({ model }: { model: OrganisationModel }) {
 }
 
 /** A collapsible detail section; its content is built only while it is open. */
-function Disclosure({ id, title, open, onToggle, children }: { id: string; title: string; open: boolean; onToggle: (open: boolean) => void; children: ReactNode }) {
+function Disclosure({
+  id,
+  title,
+  open,
+  onToggle,
+  children,
+}: {
+  id: string;
+  title: string;
+  open: boolean;
+  onToggle: (open: boolean) => void;
+  children: ReactNode;
+}) {
   return (
-    <details id={`section-${id}`} className="section" open={open} onToggle={(event) => onToggle(event.currentTarget.open)}>
+    <details
+      id={`section-${id}`}
+      className="section"
+      open={open}
+      onToggle={(event) => onToggle(event.currentTarget.open)}
+    >
       <summary>
         <h3>{title}</h3>
       </summary>
@@ -151,7 +199,15 @@ function Disclosure({ id, title, open, onToggle, children }: { id: string; title
 }
 
 /** Reads the full entry (suspending while it loads) and gives its summary model to `children`. */
-function WithModel({ registry, toolId, children }: { registry: RegistryView; toolId: string; children: (model: SummaryModel) => ReactNode }) {
+function WithModel({
+  registry,
+  toolId,
+  children,
+}: {
+  registry: RegistryView;
+  toolId: string;
+  children: (model: SummaryModel) => ReactNode;
+}) {
   const lang = useLang();
   const tool = readTool(registry, toolId);
   return tool ? children(summaryOf(tool, lang, registry.dataAsOf)) : null;
@@ -168,7 +224,10 @@ function SectionContent({ model, id, reveal }: { model: SummaryModel; id: Summar
       ))}
       {section.sources.length > 0 && (
         <p className="source-refs">
-          {t('sourcesFor')} {section.sources.map((number) => <SourceRef key={number} number={number} reveal={reveal} />)}
+          {t('sourcesFor')}{' '}
+          {section.sources.map((number) => (
+            <SourceRef key={number} number={number} reveal={reveal} />
+          ))}
         </p>
       )}
     </>
@@ -232,7 +291,13 @@ export function ToolSummary({ registry, toolId, origin, actions }: Props) {
 
   const { status } = entry;
   const disclosure = (id: string, title: string, content: (model: SummaryModel) => ReactNode) => (
-    <Disclosure key={id} id={id} title={title} open={open.includes(id)} onToggle={(isOpen) => setSectionOpen(id, isOpen)}>
+    <Disclosure
+      key={id}
+      id={id}
+      title={title}
+      open={open.includes(id)}
+      onToggle={(isOpen) => setSectionOpen(id, isOpen)}
+    >
       <WithModel registry={registry} toolId={toolId}>
         {content}
       </WithModel>
@@ -265,10 +330,14 @@ export function ToolSummary({ registry, toolId, origin, actions }: Props) {
       {/* Pin, compare and copy serve a second look; the first screen belongs to the answer. */}
       {actions}
       <h2 className="details-title">{t('details')}</h2>
-      {DETAIL_SECTIONS.filter((id) => (id !== 'notes' || glance.hasNotes) && (id !== 'assessments' || glance.assessment)).map((id) =>
+      {DETAIL_SECTIONS.filter(
+        (id) => (id !== 'notes' || glance.hasNotes) && (id !== 'assessments' || glance.assessment),
+      ).map((id) =>
         disclosure(id, t(`section.${id}`), (model) => <SectionContent model={model} id={id} reveal={reveal} />),
       )}
-      {disclosure('sources', t('sources'), (model) => <Sources model={model} />)}
+      {disclosure('sources', t('sources'), (model) => (
+        <Sources model={model} />
+      ))}
       <Suspense fallback={null}>
         <WithModel registry={registry} toolId={toolId}>
           {(model) => <p className="muted footer">{model.footer}</p>}

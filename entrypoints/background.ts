@@ -8,6 +8,9 @@ export default defineBackground(() => {
   // tests, which cannot click a menu, and in Firefox cannot open the extension's pages themselves.
   if (import.meta.env.MODE === 'e2e') {
     Object.assign(globalThis, { mplLinkMenuClicked: linkMenuClicked });
-    if (import.meta.env.FIREFOX) browser.runtime.onInstalled.addListener(() => void browser.tabs.create({ url: browser.runtime.getURL('/popup.html?harness') }));
+    if (import.meta.env.FIREFOX)
+      browser.runtime.onInstalled.addListener(
+        () => void browser.tabs.create({ url: browser.runtime.getURL('/popup.html?harness') }),
+      );
   }
 });

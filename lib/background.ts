@@ -44,7 +44,8 @@ export interface BackgroundDeps {
 const markerNames = markerQuery(detectableTools);
 
 /** The popup's page in a tab, showing one tool's summary. */
-export const summaryPageUrl = (toolId: string): string => browser.runtime.getURL(`/popup.html?tool=${encodeURIComponent(toolId)}`);
+export const summaryPageUrl = (toolId: string): string =>
+  browser.runtime.getURL(`/popup.html?tool=${encodeURIComponent(toolId)}`);
 
 /**
  * Reads a tab through `activeTab` (or a host permission): the page scan in the isolated world, and, when
@@ -56,11 +57,20 @@ export async function scanWithScripting(tabId: number, withGlobals: boolean): Pr
     // Right away, not at document_idle: a page still loading a slow frame must not hold up the popup.
     browser.scripting.executeScript({ target: { tabId }, files: ['/page-scan.js'], injectImmediately: true }),
     names.length
-      ? browser.scripting.executeScript({ target: { tabId }, world: 'MAIN', func: probeGlobals, args: [names], injectImmediately: true }).catch(() => [])
+      ? browser.scripting
+          .executeScript({
+            target: { tabId },
+            world: 'MAIN',
+            func: probeGlobals,
+            args: [names],
+            injectImmediately: true,
+          })
+          .catch(() => [])
       : [],
   ]);
   const flags: unknown = main[0]?.result;
-  const globals = typeof flags === 'string' && flags.length === names.length ? names.filter((_, index) => flags[index] === '1') : [];
+  const globals =
+    typeof flags === 'string' && flags.length === names.length ? names.filter((_, index) => flags[index] === '1') : [];
   return { page: page[0]?.result, globals };
 }
 
@@ -102,9 +112,15 @@ function organisationDetector(): Promise<Detector> {
   return policyDetector;
 }
 
-const defaultDeps: BackgroundDeps = { detector: organisationDetector, badge: showBadge, scan: scanWithScripting, language: defaultLanguage };
+const defaultDeps: BackgroundDeps = {
+  detector: organisationDetector,
+  badge: showBadge,
+  scan: scanWithScripting,
+  language: defaultLanguage,
+};
 
-const sameDetection = (a: Detection | null | undefined, b: Detection | null): boolean => JSON.stringify(a ?? null) === JSON.stringify(b);
+const sameDetection = (a: Detection | null | undefined, b: Detection | null): boolean =>
+  JSON.stringify(a ?? null) === JSON.stringify(b);
 
 /**
  * The background's whole job: keep per-tab detection state in session storage and the toolbar icon in step
@@ -125,7 +141,11 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
    * never overwrite a newer one. Other tabs are not held up.
    */
   function inOrder<T>(tabId: number, job: () => Promise<T>): Promise<T> {
-    const run = queues.get(tabId)?.catch(() => undefined).then(job) ?? job();
+    const run =
+      queues
+        .get(tabId)
+        ?.catch(() => undefined)
+        .then(job) ?? job();
     queues.set(tabId, run);
     void run.finally(() => queues.get(tabId) === run && queues.delete(tabId)).catch(() => undefined);
     return run;
@@ -211,7 +231,12 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
       const links = (result?.links ?? []).filter((link) => catalogById.has(link.toolId));
       const linksTruncated = result?.linksTruncated ?? false;
       if (known || !result) return { state: known, links, linksTruncated };
-      const detect = current ?? (await Promise.race([reading, new Promise<Detector>((resolve) => setTimeout(resolve, POLICY_WAIT_MS, detectTool))]));
+      const detect =
+        current ??
+        (await Promise.race([
+          reading,
+          new Promise<Detector>((resolve) => setTimeout(resolve, POLICY_WAIT_MS, detectTool)),
+        ]));
       // The address decides first, so a host the organisation names is known without any page signal.
       const state = await apply(tabId, detect(result.url, { ...result.signals, globals: result.globals }), 'scan');
       return { state, links, linksTruncated };
@@ -236,20 +261,32 @@ export function createBackground(deps: BackgroundDeps = defaultDeps) {
   /** Marks the tabs that were already open when the extension started, e.g. after installation. */
   async function markOpenTabs(): Promise<void> {
     const tabs = await browser.tabs.query({});
-    await Promise.all(tabs.flatMap((tab) => (tab.id === undefined || !tab.url ? [] : [tabUpdated(tab.id, { url: tab.url }, tab)])));
+    await Promise.all(
+      tabs.flatMap((tab) => (tab.id === undefined || !tab.url ? [] : [tabUpdated(tab.id, { url: tab.url }, tab)])),
+    );
   }
 
   /** Handles one received message; anything that is not a valid protocol message from the extension's own pages gets no answer. */
   async function receive(raw: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
     const message = parseMessage(raw);
-    if (!message || sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+    if (!message || sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/')))
+      return undefined;
     switch (message.verb) {
       case 'scanTab':
         return scanTab(message.data.tabId);
     }
   }
 
-  return { receive, scanTab, tabUpdated, tabRemoved, tabReplaced, markOpenTabs, restoreBadges, readPolicy: readDetector };
+  return {
+    receive,
+    scanTab,
+    tabUpdated,
+    tabRemoved,
+    tabReplaced,
+    markOpenTabs,
+    restoreBadges,
+    readPolicy: readDetector,
+  };
 }
 
 const MENU_ID = 'summary-for-link';
@@ -271,7 +308,11 @@ async function createMenus(): Promise<void> {
     contexts: ['link'],
     targetUrlPatterns: [...linkMatchPatterns(detectableTools), ...wrapperMatchPatterns(linkWrappers)],
   });
-  browser.contextMenus.create({ id: REGISTRY_MENU_ID, title: t('registryPageLink'), contexts: [import.meta.env.FIREFOX ? 'browser_action' : 'action'] });
+  browser.contextMenus.create({
+    id: REGISTRY_MENU_ID,
+    title: t('registryPageLink'),
+    contexts: [import.meta.env.FIREFOX ? 'browser_action' : 'action'],
+  });
 }
 
 /** Gives the menu entries their titles in the language the user chose in the popup. */

@@ -23,7 +23,10 @@ export function toCsv({ header, rows }: TextTable): string {
 }
 
 /** A cell of a Markdown table: Markdown escaped, pipes escaped, line breaks made spaces (a row is one line). */
-const markdownCell = (value: string): string => escapeMarkdown(value).replaceAll('|', '\\|').replace(/\s*[\r\n]+\s*/g, ' ') || ' ';
+const markdownCell = (value: string): string =>
+  escapeMarkdown(value)
+    .replaceAll('|', '\\|')
+    .replace(/\s*[\r\n]+\s*/g, ' ') || ' ';
 
 /** The table as a GitHub-flavoured Markdown table. */
 export function toMarkdownTable({ header, rows }: TextTable): string {

@@ -5,5 +5,7 @@ import type { LegalArticle } from '@/lib/registry/build/schema';
 export function citeArticle(article: LegalArticle, lang: Lang): string {
   if (lang === 'en') return `Art. ${article} GDPR`;
   const [, number, paragraph, letter] = /^(\d+)(?:\((\d+)\))?(?:\(([a-z])\))?$/.exec(article) ?? [];
-  return ['Art.', number, paragraph && `Abs. ${paragraph}`, letter && `lit. ${letter}`, 'DSGVO'].filter(Boolean).join(' ');
+  return ['Art.', number, paragraph && `Abs. ${paragraph}`, letter && `lit. ${letter}`, 'DSGVO']
+    .filter(Boolean)
+    .join(' ');
 }

@@ -40,7 +40,9 @@ function cached<T>(create: (lang: Lang) => T): (lang: Lang) => T {
 
 const pluralRules = cached((lang) => new Intl.PluralRules(LOCALES[lang]));
 const dateFormat = cached((lang) => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }));
-const monthFormat = cached((lang) => new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', year: 'numeric', timeZone: 'UTC' }));
+const monthFormat = cached(
+  (lang) => new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+);
 const regionNames = cached((lang) => new Intl.DisplayNames([LOCALES[lang]], { type: 'region' }));
 const listFormat = cached((lang) => new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' }));
 
@@ -51,7 +53,10 @@ const listFormat = cached((lang) => new Intl.ListFormat(LOCALES[lang], { type: '
 export function translator(lang: Lang, strings: Readonly<Record<string, Text>> = uiStrings): Translate {
   const plurals = pluralRules(lang);
   return (key, vars) => {
-    const text = strings[key]?.[lang] ?? strings[`${key}.${plurals.select(Number(vars?.count))}`]?.[lang] ?? strings[`${key}.other`]![lang];
+    const text =
+      strings[key]?.[lang] ??
+      strings[`${key}.${plurals.select(Number(vars?.count))}`]?.[lang] ??
+      strings[`${key}.other`]![lang];
     return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole)) : text;
   };
 }

@@ -39,7 +39,8 @@ export interface KeyFactRow {
 const AUTHORITATIVE: ReadonlySet<Assessment['kind']> = new Set(['authority', 'government-dpia', 'enforcement']);
 
 /** Whether the evidence leaves a fact open, as the projections carry it: a flag instead of the note. */
-export const open = (value: { unconfirmed?: unknown }): { unconfirmed?: true } => (value.unconfirmed ? { unconfirmed: true } : {});
+export const open = (value: { unconfirmed?: unknown }): { unconfirmed?: true } =>
+  value.unconfirmed ? { unconfirmed: true } : {};
 
 /** Assessments no newer one replaces, newest first (the registry lists them newest first). */
 export function currentAssessments(tool: Pick<Tool, 'assessments'>): Assessment[] {
@@ -59,10 +60,15 @@ export function glanceOf(tool: Tool) {
   const concern = current.find(
     (assessment) =>
       AUTHORITATIVE.has(assessment.kind) &&
-      assessment.points.some(({ point, finding }) => (point === 'agreement' || point === 'own-purposes') && finding === 'concern'),
+      assessment.points.some(
+        ({ point, finding }) => (point === 'agreement' || point === 'own-purposes') && finding === 'concern',
+      ),
   );
   // Only an EEA entity that is answerable for data is named to participants; a representative is not.
-  const euEntity = provider.euEntity && (provider.euEntity.acts === 'controller' || provider.euEntity.acts === 'processor') ? { name: provider.euEntity.name, acts: provider.euEntity.acts } : undefined;
+  const euEntity =
+    provider.euEntity && (provider.euEntity.acts === 'controller' || provider.euEntity.acts === 'processor')
+      ? { name: provider.euEntity.name, acts: provider.euEntity.acts }
+      : undefined;
   return {
     /** The tool's name, for sentences that quote its own notice ("According to Webex, ..."). */
     name: tool.name,
@@ -70,16 +76,28 @@ export function glanceOf(tool: Tool) {
     /** Whether the summary has other notes, so the first screen lists only sections with content. */
     hasNotes: tool.notes.length > 0 || (tool.statements ?? []).some((statement) => statement.section === 'notes'),
     provider: { name: provider.name, country: provider.country, ...(euEntity && { euEntity }), ...open(provider) },
-    transfer: { thirdCountry: transfer.thirdCountry, countries: transfer.countries, mechanisms: transfer.mechanisms, ...open(transfer) },
+    transfer: {
+      thirdCountry: transfer.thirdCountry,
+      countries: transfer.countries,
+      mechanisms: transfer.mechanisms,
+      ...open(transfer),
+    },
     ...(usLaw && { usLaw: { subject: usLaw.subject, ...open(usLaw) } }),
-    dpa: { status: dpa.status, ...(dpa.how && { how: dpa.how }), ...(dpa.reason && { reason: dpa.reason }), ...open(dpa) },
+    dpa: {
+      status: dpa.status,
+      ...(dpa.how && { how: dpa.how }),
+      ...(dpa.reason && { reason: dpa.reason }),
+      ...open(dpa),
+    },
     keyFacts: {
       recording: {
         available: recording.available,
         defaultOn: recording.defaultOn,
         storedAt: recording.storedAt,
         startedBy: recording.startedBy,
-        ...(recording.participants && { participants: { consent: recording.participants.consent, notice: recording.participants.notice } }),
+        ...(recording.participants && {
+          participants: { consent: recording.participants.consent, notice: recording.participants.notice },
+        }),
         ...open(recording),
       },
       transcription: { available: transcription.available, defaultOn: transcription.defaultOn, ...open(transcription) },
@@ -118,7 +136,9 @@ const SCOPE_LIMITS = ['one-to-one-only', 'participant-limit', 'experimental'] as
 /** The agreement's mark: an authority that found the agreement or the provider's own use of data wanting outweighs "offered". */
 export function agreementMark(tool: KeyFactInput): Mark {
   if (tool.dpa.status === 'offered' && tool.agreementConcern) return 'caution';
-  return ({ offered: 'ok', 'not-offered': 'caution', 'not-applicable': 'info', unknown: 'unknown' } as const)[tool.dpa.status];
+  return ({ offered: 'ok', 'not-offered': 'caution', 'not-applicable': 'info', unknown: 'unknown' } as const)[
+    tool.dpa.status
+  ];
 }
 
 /** The first screen's key facts, each one sentence derived from the structured facts, never written per tool. */
@@ -163,21 +183,41 @@ export function keyFactRows(tool: KeyFactInput, lang: Lang): KeyFactRow[] {
     const usLawApplies = usLaw?.subject === true;
     const unconfirmed = isOpen(transfer, usLaw ?? {});
     const us = usLawApplies ? t('where.usLaw') : '';
-    if (transfer.thirdCountry === null) return row('where', 'transfer', usLawApplies ? 'caution' : 'info', `${t('where.depends')}${us}`, unconfirmed);
+    if (transfer.thirdCountry === null)
+      return row('where', 'transfer', usLawApplies ? 'caution' : 'info', `${t('where.depends')}${us}`, unconfirmed);
     if (!transfer.thirdCountry) {
-      return row('where', 'transfer', usLawApplies ? 'caution' : 'ok', t(usLawApplies ? 'where.staysUsLaw' : 'where.stays'), unconfirmed);
+      return row(
+        'where',
+        'transfer',
+        usLawApplies ? 'caution' : 'ok',
+        t(usLawApplies ? 'where.staysUsLaw' : 'where.stays'),
+        unconfirmed,
+      );
     }
     const countries = list(transfer.countries.map((code) => countryName(code, lang)));
     const adequate = transfer.mechanisms.every((mechanism) => mechanism === 'adequacy');
     const key = !countries ? 'where.abroadUnnamed' : adequate ? 'where.abroadAdequate' : 'where.abroad';
-    return row('where', 'transfer', adequate && !usLawApplies ? 'info' : 'caution', `${t(key, { countries })}${us}`, unconfirmed);
+    return row(
+      'where',
+      'transfer',
+      adequate && !usLawApplies ? 'info' : 'caution',
+      `${t(key, { countries })}${us}`,
+      unconfirmed,
+    );
   };
 
   const recordingRow = (): KeyFactRow => {
     const unconfirmed = isOpen(recording, transcription);
-    if (recording.available === 'unknown') return row('recording', 'features', 'unknown', t('recording.unknown'), unconfirmed);
+    if (recording.available === 'unknown')
+      return row('recording', 'features', 'unknown', t('recording.unknown'), unconfirmed);
     if (recording.available === 'no') {
-      return row('recording', 'features', transcription.available === 'yes' ? 'caution' : 'ok', t(`recording.no.${transcription.available}`), unconfirmed);
+      return row(
+        'recording',
+        'features',
+        transcription.available === 'yes' ? 'caution' : 'ok',
+        t(`recording.no.${transcription.available}`),
+        unconfirmed,
+      );
     }
     const transcripts = transcription.available === 'yes' ? t('recording.transcripts') : '';
     const starters = list(recording.startedBy.map((starter) => t(`starter.${starter}`)));
@@ -188,7 +228,11 @@ export function keyFactRows(tool: KeyFactInput, lang: Lang): KeyFactRow[] {
         : t('recording.yesNoStarter', { transcripts });
     const { participants } = recording;
     const notices = participants
-      ? [participants.consent !== 'not-stated' && t(`recording.consent.${participants.consent}`, { tool: tool.name[lang] }), participants.notice === 'everyone' && t('recording.notice')]
+      ? [
+          participants.consent !== 'not-stated' &&
+            t(`recording.consent.${participants.consent}`, { tool: tool.name[lang] }),
+          participants.notice === 'everyone' && t('recording.notice'),
+        ]
       : [];
     return row('recording', 'features', 'caution', [sentence, ...notices].filter(Boolean).join(' '), unconfirmed);
   };
@@ -207,7 +251,8 @@ export function keyFactRows(tool: KeyFactInput, lang: Lang): KeyFactRow[] {
     if (e2ee.available === 'no') return row('e2ee', 'features', 'caution', t('e2ee.no'), unconfirmed);
     const state = e2ee.defaultOn === null ? 'depends' : e2ee.defaultOn ? 'on' : 'off';
     // The popup runs in a browser: encryption the browser cannot join is none for this reader.
-    if (e2ee.limits.includes('not-in-browser')) return row('e2ee', 'features', 'caution', t(`e2ee.notInBrowser.${state}`, { turnsOn }), unconfirmed);
+    if (e2ee.limits.includes('not-in-browser'))
+      return row('e2ee', 'features', 'caution', t(`e2ee.notInBrowser.${state}`, { turnsOn }), unconfirmed);
     const scopes = SCOPE_LIMITS.filter((limit) => e2ee.limits.includes(limit)).map((limit) => t(`limit.${limit}`));
     const scope = scopes.length ? t('e2ee.scope', { limits: list(scopes) }) : '';
     const mark: Mark = ({ on: 'ok', off: 'caution', depends: 'info' } as const)[state];
@@ -237,7 +282,11 @@ export function assessmentLine(tool: KeyFactInput, lang: Lang): AssessmentLine |
   return {
     label: t('fact.assessment'),
     mark: TONE_MARKS[assessment.tone],
-    text: t('assessment.line', { assessor: assessment.short[lang], date: formatDate(assessment.date, lang, 'month'), verdict: assessment.verdict[lang] }),
+    text: t('assessment.line', {
+      assessor: assessment.short[lang],
+      date: formatDate(assessment.date, lang, 'month'),
+      verdict: assessment.verdict[lang],
+    }),
     unconfirmed: Boolean(assessment.unconfirmed),
     count: assessment.count,
   };
@@ -260,7 +309,9 @@ export function describeAssessment(assessment: Assessment, all: readonly Assessm
       lang,
     ),
     url: assessment.url,
-    superseded: newer ? t('assessment.superseded', { assessor: text(newer.short), date: formatDate(newer.date, lang) }) : undefined,
+    superseded: newer
+      ? t('assessment.superseded', { assessor: text(newer.short), date: formatDate(newer.date, lang) })
+      : undefined,
     unconfirmed: assessment.unconfirmed ? text(assessment.unconfirmed) : undefined,
   };
 }

@@ -44,7 +44,10 @@ function block(item: Block, lang: Lang): string[] {
     case 'links':
       return item.lines.length ? [...item.lines.map((entry) => `- ${line(entry, lang)}`), ''] : [];
     case 'statement':
-      return [`> ${translator(lang)('accordingTo', { source: escapeMarkdown(item.sourceTitle) })} [${item.source}]: ${escapeMarkdown(item.text)}`, ''];
+      return [
+        `> ${translator(lang)('accordingTo', { source: escapeMarkdown(item.sourceTitle) })} [${item.source}]: ${escapeMarkdown(item.text)}`,
+        '',
+      ];
   }
 }
 
@@ -58,7 +61,15 @@ export function summaryToMarkdown(model: SummaryModel, lang: Lang): string {
   if (model.organisation?.verdict) lines.push(`**${escapeMarkdown(model.organisation.verdict.text)}**`, '');
   if (model.discontinued) {
     const { text, note, unconfirmed } = model.discontinued;
-    lines.push([`**${escapeMarkdown(text)}.** ${escapeMarkdown(note)}`, unconfirmed && `_${t('unconfirmed')}: ${escapeMarkdown(unconfirmed)}_`].filter(Boolean).join(' '), '');
+    lines.push(
+      [
+        `**${escapeMarkdown(text)}.** ${escapeMarkdown(note)}`,
+        unconfirmed && `_${t('unconfirmed')}: ${escapeMarkdown(unconfirmed)}_`,
+      ]
+        .filter(Boolean)
+        .join(' '),
+      '',
+    );
   }
   if (model.statusUnconfirmed) lines.push(`_${t('unconfirmed')}: ${escapeMarkdown(model.statusUnconfirmed)}_`, '');
   lines.push(`## ${t('keyFacts')}`, '');
@@ -68,12 +79,21 @@ export function summaryToMarkdown(model: SummaryModel, lang: Lang): string {
   }
   if (model.assessment) {
     const { mark, label, text, unconfirmed } = model.assessment;
-    lines.push(`- ${MARK_SIGNS[mark]} **${escapeMarkdown(label)}:** ${escapeMarkdown(text)}${unconfirmed ? ` _(${t('unconfirmed')})_` : ''}`);
+    lines.push(
+      `- ${MARK_SIGNS[mark]} **${escapeMarkdown(label)}:** ${escapeMarkdown(text)}${unconfirmed ? ` _(${t('unconfirmed')})_` : ''}`,
+    );
   }
   lines.push('');
   const organisation = model.organisation ? [...model.organisation.terms, ...model.organisation.reach] : [];
   if (model.organisation && organisation.length) {
-    lines.push(`## ${escapeMarkdown(model.organisation.title)}`, '', `_${t('policy.intro')}_`, '', ...organisation.map((entry) => `- ${line(entry, lang)}`), '');
+    lines.push(
+      `## ${escapeMarkdown(model.organisation.title)}`,
+      '',
+      `_${t('policy.intro')}_`,
+      '',
+      ...organisation.map((entry) => `- ${line(entry, lang)}`),
+      '',
+    );
   }
   for (const section of model.sections) {
     lines.push(`## ${escapeMarkdown(section.title)}`, '', ...section.blocks.flatMap((item) => block(item, lang)));

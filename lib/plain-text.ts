@@ -14,7 +14,9 @@ export function summaryToPlainText(model: SummaryModel, lang: Lang): string {
   if (model.discontinued) lines.push(`${model.discontinued.text}. ${model.discontinued.note}`, '');
   lines.push(`${t('keyFacts')}:`);
   for (const fact of model.keyFacts) {
-    lines.push(`${MARK_SIGNS[fact.mark]} ${fact.label}: ${fact.text}${fact.unconfirmed ? ` (${t('unconfirmed')})` : ''}`);
+    lines.push(
+      `${MARK_SIGNS[fact.mark]} ${fact.label}: ${fact.text}${fact.unconfirmed ? ` (${t('unconfirmed')})` : ''}`,
+    );
   }
   if (model.assessment) {
     const { mark, label, text, unconfirmed } = model.assessment;
@@ -22,7 +24,9 @@ export function summaryToPlainText(model: SummaryModel, lang: Lang): string {
   }
   lines.push('', `${t('sources')}:`);
   for (const source of model.sources) {
-    lines.push(`[${source.number}] ${source.title} (${source.kind}; ${source.accessed})${source.url ? `\n    ${source.url}` : ''}`);
+    lines.push(
+      `[${source.number}] ${source.title} (${source.kind}; ${source.accessed})${source.url ? `\n    ${source.url}` : ''}`,
+    );
   }
   lines.push('', model.footer, '');
   return lines.join('\n');

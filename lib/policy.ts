@@ -20,7 +20,15 @@ export const AGREEMENTS = ['signed', 'not-signed', 'not-required'] as const;
 export type Agreement = (typeof AGREEMENTS)[number];
 
 /** Caps: far above what a real policy needs, low enough that a damaged one cannot crowd the popup or the worker. */
-export const POLICY_LIMITS = { text: 500, name: 100, contact: 200, url: 2048, tools: 200, hosts: 200, ignoredShown: 50 } as const;
+export const POLICY_LIMITS = {
+  text: 500,
+  name: 100,
+  contact: 200,
+  url: 2048,
+  tools: 200,
+  hosts: 200,
+  ignoredShown: 50,
+} as const;
 
 /** A text in the languages the organisation gave; at least one. */
 export type PolicyText = Partial<Record<Lang, string>>;
@@ -71,9 +79,15 @@ const VerdictSchema = z.enum(VERDICTS);
 const AgreementSchema = z.enum(AGREEMENTS);
 const HttpsUrlSchema = z.url({ protocol: /^https$/, hostname: z.regexes.domain });
 /** A host name as browsers write it: lower case, no port, no trailing dot. */
-const HostSchema = z.string().check(z.maxLength(253), z.regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/));
+const HostSchema = z
+  .string()
+  .check(
+    z.maxLength(253),
+    z.regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/),
+  );
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Keys are the administrator's, and may be anything: shown shortened, so a long one cannot flood the list. */
 const shortKey = (key: string): string => (key.length > 60 ? `${key.slice(0, 59)}…` : key);
@@ -93,7 +107,11 @@ export function parsePolicy(raw: unknown, known: { has: (id: string) => boolean 
   };
 
   /** Up to `limit` own entries of an object, and whether it had more, without listing every key of a huge one. */
-  const entries = (value: Record<string, unknown>, limit: number, path: readonly string[]): Array<[string, unknown]> => {
+  const entries = (
+    value: Record<string, unknown>,
+    limit: number,
+    path: readonly string[],
+  ): Array<[string, unknown]> => {
     const found: Array<[string, unknown]> = [];
     for (const key in value) {
       if (!Object.hasOwn(value, key)) continue;
@@ -116,7 +134,12 @@ export function parsePolicy(raw: unknown, known: { has: (id: string) => boolean 
   };
 
   /** Only the known fields of an object, each read by `read`; unknown fields are listed. */
-  const fields = <T extends string>(value: unknown, names: readonly T[], path: readonly string[], read: (name: T, field: unknown, at: string[]) => void): void => {
+  const fields = <T extends string>(
+    value: unknown,
+    names: readonly T[],
+    path: readonly string[],
+    read: (name: T, field: unknown, at: string[]) => void,
+  ): void => {
     if (!isRecord(value)) return void ignore(path, 'invalid');
     for (const [key, field] of entries(value, names.length + 20, path)) {
       if ((names as readonly string[]).includes(key)) read(key as T, field, [...path, key]);
@@ -133,7 +156,12 @@ export function parsePolicy(raw: unknown, known: { has: (id: string) => boolean 
     return Object.keys(result).length ? result : undefined;
   };
 
-  const parsed = <T>(schema: z.ZodMiniType<T>, value: unknown, path: readonly string[], reason: IgnoreReason = 'invalid'): T | undefined => {
+  const parsed = <T>(
+    schema: z.ZodMiniType<T>,
+    value: unknown,
+    path: readonly string[],
+    reason: IgnoreReason = 'invalid',
+  ): T | undefined => {
     const result = schema.safeParse(value);
     return result.success ? result.data : void ignore(path, reason);
   };
@@ -151,7 +179,12 @@ export function parsePolicy(raw: unknown, known: { has: (id: string) => boolean 
           if (field === 'contact') organisation.contact = text(content, POLICY_LIMITS.contact, path);
           if (field === 'noticeUrl') {
             const url = typeof content === 'string' && content.length <= POLICY_LIMITS.url ? content : undefined;
-            organisation.noticeUrl = parsed(HttpsUrlSchema, url, path, typeof url === 'string' && !url.startsWith('https:') ? 'not-https' : 'invalid');
+            organisation.noticeUrl = parsed(
+              HttpsUrlSchema,
+              url,
+              path,
+              typeof url === 'string' && !url.startsWith('https:') ? 'not-https' : 'invalid',
+            );
           }
         });
       case 'defaultStatus':
@@ -169,11 +202,16 @@ export function parsePolicy(raw: unknown, known: { has: (id: string) => boolean 
             continue;
           }
           const tool: ToolPolicy = {};
-          fields(entry, ['status', 'legalBasis', 'retention', 'agreement', 'note'] as const, [...at, id], (field, content, path) => {
-            if (field === 'status') tool.status = parsed(VerdictSchema, content, path);
-            else if (field === 'agreement') tool.agreement = parsed(AgreementSchema, content, path);
-            else tool[field] = localText(content, path);
-          });
+          fields(
+            entry,
+            ['status', 'legalBasis', 'retention', 'agreement', 'note'] as const,
+            [...at, id],
+            (field, content, path) => {
+              if (field === 'status') tool.status = parsed(VerdictSchema, content, path);
+              else if (field === 'agreement') tool.agreement = parsed(AgreementSchema, content, path);
+              else tool[field] = localText(content, path);
+            },
+          );
           tools.set(id, tool);
         }
         return;
@@ -182,7 +220,8 @@ export function parsePolicy(raw: unknown, known: { has: (id: string) => boolean 
         for (const [host, id] of entries(value, POLICY_LIMITS.hosts, at)) {
           const name = parsed(HostSchema, host.toLowerCase(), [...at, host]);
           if (name === undefined) continue;
-          if (typeof id !== 'string' || !ToolIdSchema.safeParse(id).success || !known.has(id)) ignore([...at, host], 'unknown-tool');
+          if (typeof id !== 'string' || !ToolIdSchema.safeParse(id).success || !known.has(id))
+            ignore([...at, host], 'unknown-tool');
           else hosts.set(name, id);
         }
     }

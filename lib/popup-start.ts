@@ -65,7 +65,11 @@ export async function loadPopup(search: string, registry: RegistryView = bundled
   const toolId = params.get('tool');
   const shortcut = browser.commands
     .getAll()
-    .then((commands) => commands.find((command) => command.name === '_execute_action' || command.name === '_execute_browser_action')?.shortcut || null)
+    .then(
+      (commands) =>
+        commands.find((command) => command.name === '_execute_action' || command.name === '_execute_browser_action')
+          ?.shortcut || null,
+    )
     .catch(() => null);
   const none = { links: Promise.resolve(NO_LINKS), scanLinks: () => {} };
   if (toolId !== null) {

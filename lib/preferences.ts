@@ -28,7 +28,15 @@ export interface Preferences {
 }
 
 /** Why something stored could not be kept; the popup reports each once. */
-export type DropReason = 'language' | 'pins' | 'invalid-pin' | 'duplicate-pin' | 'too-many-pins' | 'open-sections' | 'unreadable' | 'newer-version';
+export type DropReason =
+  | 'language'
+  | 'pins'
+  | 'invalid-pin'
+  | 'duplicate-pin'
+  | 'too-many-pins'
+  | 'open-sections'
+  | 'unreadable'
+  | 'newer-version';
 
 /** What reading the stored preferences found. `lossy`: the stored value holds something the cleaned one does not. */
 export interface StoredPreferences {
@@ -92,7 +100,10 @@ function sanitizePins(value: unknown, dropped: Set<DropReason>): Pin[] {
 
 function sanitizeOpen(value: unknown, dropped: Set<DropReason>): string[] {
   if (value === undefined) return [];
-  const valid = Array.isArray(value) && value.length <= MAX_OPEN && value.every((id) => typeof id === 'string' && /^[a-zA-Z]{1,30}$/.test(id));
+  const valid =
+    Array.isArray(value) &&
+    value.length <= MAX_OPEN &&
+    value.every((id) => typeof id === 'string' && /^[a-zA-Z]{1,30}$/.test(id));
   if (!valid) dropped.add('open-sections');
   return valid ? [...new Set(value as string[])] : [];
 }

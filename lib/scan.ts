@@ -80,7 +80,12 @@ export function scanPage(
   return {
     // Cut, not dropped: the host and the start of the path identify a tool however long the address is.
     url: (doc.location?.href ?? '').slice(0, URL_LIMIT),
-    signals: { scripts: sources(doc, 'script'), frames: sources(doc, 'iframe'), selectors: matched, title: doc.title.slice(0, TEXT_LIMIT) },
+    signals: {
+      scripts: sources(doc, 'script'),
+      frames: sources(doc, 'iframe'),
+      selectors: matched,
+      title: doc.title.slice(0, TEXT_LIMIT),
+    },
     links: summarizeLinks(candidates.addresses, detect, wrappers),
     linksTruncated: candidates.truncated,
     named: namedElements(doc, globals),

@@ -6,8 +6,15 @@ export type Searchable = Pick<CatalogEntry, 'id' | 'name'>;
 /** The other names of a tool, in both languages (data/tools/<id>.json `aliases`). */
 export type AliasesOf = (id: string) => readonly string[] | undefined;
 
-const fold = (text: string): string => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
-const wordsOf = (text: string): string[] => fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const fold = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+const wordsOf = (text: string): string[] =>
+  fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /** Query words shorter than this must match exactly: one typo in "bb" or "ms" would match half the registry. */
 export const TYPO_MIN_LENGTH = 3;
@@ -36,7 +43,8 @@ function wordScore(query: string, words: readonly string[], joined: string): num
   if (joined.includes(query)) return 1;
   if (query.length < TYPO_MIN_LENGTH) return null;
   // Past three letters, a typo in a word still being typed counts too: its beginning is compared, one letter either way.
-  const beginnings = (word: string) => (query.length > TYPO_MIN_LENGTH ? [-1, 0, 1].map((more) => word.slice(0, query.length + more)) : []);
+  const beginnings = (word: string) =>
+    query.length > TYPO_MIN_LENGTH ? [-1, 0, 1].map((more) => word.slice(0, query.length + more)) : [];
   if (words.some((word) => withinOneEdit(query, word))) return 2;
   return words.some((word) => beginnings(word).some((start) => withinOneEdit(query, start))) ? 3 : null;
 }
@@ -46,7 +54,11 @@ function wordScore(query: string, words: readonly string[], joined: string): num
  * one typo forgiven in words of three or more letters ("zom" finds Zoom, "BBB" BigBlueButton, "cisco" Webex).
  * Better matches come first; among equals the given order holds. An empty query keeps all, in order.
  */
-export function filterTools<T extends Searchable>(tools: readonly T[], query: string, aliasesOf: AliasesOf = () => undefined): T[] {
+export function filterTools<T extends Searchable>(
+  tools: readonly T[],
+  query: string,
+  aliasesOf: AliasesOf = () => undefined,
+): T[] {
   const queryWords = wordsOf(query);
   if (!queryWords.length) return [...tools];
   const scored = tools.flatMap((tool, index) => {

@@ -1,7 +1,15 @@
 import { citeArticle } from '@/lib/format';
 import { countryName, formatDate, formatList, translator, type Translate } from '@/lib/i18n';
 import { LANGS, type Lang } from '@/lib/lang';
-import { assessmentLine, describeAssessment, glanceOf, keyFactRows, settingOf, type AssessmentLine, type KeyFactRow } from '@/lib/key-facts';
+import {
+  assessmentLine,
+  describeAssessment,
+  glanceOf,
+  keyFactRows,
+  settingOf,
+  type AssessmentLine,
+  type KeyFactRow,
+} from '@/lib/key-facts';
 import type { KeyFacts, LegalBasis, Section, Text, Tool } from '@/lib/registry/build/schema';
 
 /** Provider-stated bases first, then what organisations typically state. (Types only from the schema: it is build-time code.) */
@@ -91,12 +99,21 @@ export function featureState(t: Translate, fact: { available: string; defaultOn:
 
 /** How long the provider keeps meeting data, in words. */
 export function providerRetentionText(t: Translate, retention: KeyFacts['providerRetention']): string {
-  return retention.rule === 'fixed-period' ? t('retentionRule.fixed-period', { days: retention.days ?? 0 }) : t(`retentionRule.${retention.rule}`);
+  return retention.rule === 'fixed-period'
+    ? t('retentionRule.fixed-period', { days: retention.days ?? 0 })
+    : t(`retentionRule.${retention.rule}`);
 }
 
 /** What a feature needs before anyone can use it ("Requires: a paid plan"), if anything. */
 export function featureRequires(t: Translate, needs: KeyFacts['ai']['requires'], lang: Lang): string | undefined {
-  return needs?.length ? t('requires', { needs: formatList(needs.map((need) => t(`requires.${need}`)), lang) }) : undefined;
+  return needs?.length
+    ? t('requires', {
+        needs: formatList(
+          needs.map((need) => t(`requires.${need}`)),
+          lang,
+        ),
+      })
+    : undefined;
 }
 
 function featureLines(tool: Tool, lang: Lang, t: Translate): Line[] {
@@ -105,17 +122,45 @@ function featureLines(tool: Tool, lang: Lang, t: Translate): Line[] {
   // What the first screen leaves out for its budget: where recordings go, who starts them, what encryption costs.
   const extra: Record<'recording' | 'transcription' | 'ai' | 'e2ee', Array<string | undefined>> = {
     recording: [
-      recording.startedBy.length ? t('recordingStarters', { starters: formatList(recording.startedBy.map((starter) => t(`starter.${starter}`)), lang) }) : undefined,
-      recording.storedAt.length ? t('recordingKept', { places: formatList(recording.storedAt.map((place) => t(`storage.${place}`)), lang) }) : undefined,
+      recording.startedBy.length
+        ? t('recordingStarters', {
+            starters: formatList(
+              recording.startedBy.map((starter) => t(`starter.${starter}`)),
+              lang,
+            ),
+          })
+        : undefined,
+      recording.storedAt.length
+        ? t('recordingKept', {
+            places: formatList(
+              recording.storedAt.map((place) => t(`storage.${place}`)),
+              lang,
+            ),
+          })
+        : undefined,
     ],
     transcription: [],
     ai: [],
-    e2ee: [e2ee.limits.length ? t('e2eeLimits', { limits: formatList(e2ee.limits.map((limit) => t(`limit.${limit}`)), lang) }) : undefined],
+    e2ee: [
+      e2ee.limits.length
+        ? t('e2eeLimits', {
+            limits: formatList(
+              e2ee.limits.map((limit) => t(`limit.${limit}`)),
+              lang,
+            ),
+          })
+        : undefined,
+    ],
   };
   const line = (key: 'recording' | 'transcription' | 'ai' | 'e2ee'): Line => {
     const fact = facts[key];
     const aside = [featureRequires(t, fact.requires, lang), ...extra[key]].filter(Boolean).join('; ');
-    return { lead: t(`feature.${key}`), text: [featureState(t, fact), text(fact.note, lang)].filter(Boolean).join('. '), aside: aside || undefined, unconfirmed: text(fact.unconfirmed, lang) };
+    return {
+      lead: t(`feature.${key}`),
+      text: [featureState(t, fact), text(fact.note, lang)].filter(Boolean).join('. '),
+      aside: aside || undefined,
+      unconfirmed: text(fact.unconfirmed, lang),
+    };
   };
   const retention = facts.providerRetention;
   const retentionText = providerRetentionText(t, retention);
@@ -124,7 +169,11 @@ function featureLines(tool: Tool, lang: Lang, t: Translate): Line[] {
     line('transcription'),
     line('ai'),
     line('e2ee'),
-    { lead: t('feature.providerRetention'), text: [retentionText, text(retention.note, lang)].filter(Boolean).join('. '), unconfirmed: text(retention.unconfirmed, lang) },
+    {
+      lead: t('feature.providerRetention'),
+      text: [retentionText, text(retention.note, lang)].filter(Boolean).join('. '),
+      unconfirmed: text(retention.unconfirmed, lang),
+    },
   ];
 }
 
@@ -145,7 +194,9 @@ function actionBlocks(tool: Tool, lang: Lang, t: Translate): Block[] {
     recording.available !== 'yes'
       ? [t(recording.available === 'no' ? 'actions.noRecording' : 'actions.noticeUnknown')]
       : [
-          ...(consent && consent !== 'not-stated' ? [t(`actions.consent.${consent}`, { provider: provider.name })] : []),
+          ...(consent && consent !== 'not-stated'
+            ? [t(`actions.consent.${consent}`, { provider: provider.name })]
+            : []),
           t(recording.participants?.notice === 'everyone' ? 'actions.notice' : 'actions.noticeUnknown'),
         ];
   const ask =
@@ -158,7 +209,11 @@ function actionBlocks(tool: Tool, lang: Lang, t: Translate): Block[] {
     { kind: 'heading', text: t('actions.yourself') },
     {
       kind: 'list',
-      lines: [t('actions.camera'), t('actions.guest'), ...(tool.collected.some((group) => group.category === 'dial-in') ? [t('actions.dialIn')] : [])].map(line),
+      lines: [
+        t('actions.camera'),
+        t('actions.guest'),
+        ...(tool.collected.some((group) => group.category === 'dial-in') ? [t('actions.dialIn')] : []),
+      ].map(line),
     },
     { kind: 'heading', text: t('actions.see') },
     { kind: 'list', lines: seen.map(line) },
@@ -166,24 +221,50 @@ function actionBlocks(tool: Tool, lang: Lang, t: Translate): Block[] {
     { kind: 'list', lines: ask.map(line) },
     { kind: 'heading', text: t('actions.rights') },
     { kind: 'paragraph', line: line(t('actions.rights.intro', { controller })) },
-    { kind: 'list', lines: (['access', 'object', 'erase', 'complain'] as const).map((right) => line(t(`actions.rights.${right}`))) },
+    {
+      kind: 'list',
+      lines: (['access', 'object', 'erase', 'complain'] as const).map((right) => line(t(`actions.rights.${right}`))),
+    },
   ];
 }
 
 function sectionBlocks(tool: Tool, lang: Lang, t: Translate): Record<Exclude<SummarySection, 'actions'>, Block[]> {
   const { provider, links, dpa, transfer, residency, ownPurposes, usLaw } = tool;
-  const unconfirmed = (note: Text | undefined): Block[] => (note ? [{ kind: 'paragraph', line: { lead: t('unconfirmed'), text: note[lang] } }] : []);
+  const unconfirmed = (note: Text | undefined): Block[] =>
+    note ? [{ kind: 'paragraph', line: { lead: t('unconfirmed'), text: note[lang] } }] : [];
   const providerLines: Line[] = [
-    { lead: provider.name, text: provider.address, aside: `${countryName(provider.country, lang)} · ${t(`hosting.${tool.hosting}`)}`, unconfirmed: text(provider.unconfirmed, lang) },
-    ...(provider.euEntity ? [{ lead: provider.euEntity.role[lang], text: `${provider.euEntity.name}, ${provider.euEntity.address}` }] : []),
+    {
+      lead: provider.name,
+      text: provider.address,
+      aside: `${countryName(provider.country, lang)} · ${t(`hosting.${tool.hosting}`)}`,
+      unconfirmed: text(provider.unconfirmed, lang),
+    },
+    ...(provider.euEntity
+      ? [{ lead: provider.euEntity.role[lang], text: `${provider.euEntity.name}, ${provider.euEntity.address}` }]
+      : []),
   ];
   const documents: Line[] = [
     ...LANGS.flatMap((policyLang): Line[] => {
       const link = links.privacyPolicy[policyLang];
-      return link ? [{ text: `${t('privacyPolicy')} (${policyLang.toUpperCase()})`, href: link.url, lang: policyLang, unconfirmed: text(link.unconfirmed, lang) }] : [];
+      return link
+        ? [
+            {
+              text: `${t('privacyPolicy')} (${policyLang.toUpperCase()})`,
+              href: link.url,
+              lang: policyLang,
+              unconfirmed: text(link.unconfirmed, lang),
+            },
+          ]
+        : [];
     }),
-    ...(links.dpa ? [{ text: t('dpaDocument'), href: links.dpa.url, unconfirmed: text(links.dpa.unconfirmed, lang) }] : []),
-    ...(links.more ?? []).map((link): Line => ({ text: link.title[lang], href: link.url, unconfirmed: text(link.unconfirmed, lang) })),
+    ...(links.dpa
+      ? [{ text: t('dpaDocument'), href: links.dpa.url, unconfirmed: text(links.dpa.unconfirmed, lang) }]
+      : []),
+    ...(links.more ?? []).map((link): Line => ({
+      text: link.title[lang],
+      href: link.url,
+      unconfirmed: text(link.unconfirmed, lang),
+    })),
   ];
   return {
     provider: [
@@ -195,7 +276,15 @@ function sectionBlocks(tool: Tool, lang: Lang, t: Translate): Record<Exclude<Sum
               kind: 'paragraph' as const,
               line: {
                 lead: `${t('ownPurposes')}: ${t(`answer.${ownPurposes.answer}`)}`,
-                text: [formatList(ownPurposes.purposes.map((purpose) => purpose[lang]), lang), ownPurposes.note[lang]].filter(Boolean).join('. '),
+                text: [
+                  formatList(
+                    ownPurposes.purposes.map((purpose) => purpose[lang]),
+                    lang,
+                  ),
+                  ownPurposes.note[lang],
+                ]
+                  .filter(Boolean)
+                  .join('. '),
                 unconfirmed: text(ownPurposes.unconfirmed, lang),
               },
             },
@@ -208,8 +297,12 @@ function sectionBlocks(tool: Tool, lang: Lang, t: Translate): Record<Exclude<Sum
       { kind: 'heading', text: t(`category.${group.category}`) },
       ...(group.note ? [{ kind: 'paragraph' as const, line: { text: group.note[lang] } }] : []),
       { kind: 'list', lines: group.items.map((item) => ({ text: item[lang] })) },
-      ...(group.providerRole ? [{ kind: 'paragraph' as const, line: { lead: t('providerRole'), text: t(`role.${group.providerRole}`) } }] : []),
-      ...(group.retention ? [{ kind: 'paragraph' as const, line: { lead: t('section.retention'), text: group.retention[lang] } }] : []),
+      ...(group.providerRole
+        ? [{ kind: 'paragraph' as const, line: { lead: t('providerRole'), text: t(`role.${group.providerRole}`) } }]
+        : []),
+      ...(group.retention
+        ? [{ kind: 'paragraph' as const, line: { lead: t('section.retention'), text: group.retention[lang] } }]
+        : []),
       ...unconfirmed(group.unconfirmed),
     ]),
     legalBases: STATED_BY.flatMap((by): Block[] => {
@@ -221,7 +314,9 @@ function sectionBlocks(tool: Tool, lang: Lang, t: Translate): Record<Exclude<Sum
           kind: 'list',
           lines: bases.map((basis) => ({
             lead: citeArticle(basis.article, lang),
-            text: [basis.appliesWhen[lang], basis.note?.[lang] ?? (basis.revocable ? t('consentRevocable') : undefined)].filter(Boolean).join(' '),
+            text: [basis.appliesWhen[lang], basis.note?.[lang] ?? (basis.revocable ? t('consentRevocable') : undefined)]
+              .filter(Boolean)
+              .join(' '),
           })),
         },
       ];
@@ -229,14 +324,24 @@ function sectionBlocks(tool: Tool, lang: Lang, t: Translate): Record<Exclude<Sum
     retention: [
       {
         kind: 'list',
-        lines: tool.retention.map((rule) => ({ lead: rule.trigger[lang], text: rule.outcome[lang], aside: t(`scope.${rule.scope}`), unconfirmed: text(rule.unconfirmed, lang) })),
+        lines: tool.retention.map((rule) => ({
+          lead: rule.trigger[lang],
+          text: rule.outcome[lang],
+          aside: t(`scope.${rule.scope}`),
+          unconfirmed: text(rule.unconfirmed, lang),
+        })),
       },
     ],
     dpa: [
       {
         kind: 'paragraph',
         line: {
-          lead: [dpa.status === 'not-applicable' ? t(`dpa.not-applicable.${dpa.reason ?? 'consumer-service'}`) : t(`dpa.${dpa.status}`), dpa.how && t(`dpa.how.${dpa.how}`)]
+          lead: [
+            dpa.status === 'not-applicable'
+              ? t(`dpa.not-applicable.${dpa.reason ?? 'consumer-service'}`)
+              : t(`dpa.${dpa.status}`),
+            dpa.how && t(`dpa.how.${dpa.how}`),
+          ]
             .filter(Boolean)
             .join(' · '),
           text: dpa.note[lang],
@@ -249,18 +354,52 @@ function sectionBlocks(tool: Tool, lang: Lang, t: Translate): Record<Exclude<Sum
       {
         kind: 'paragraph',
         line: {
-          lead: transfer.thirdCountry === null ? t('thirdCountry.depends') : transfer.thirdCountry ? t('thirdCountry.yes', { countries: formatList(transfer.countries.map((code) => countryName(code, lang)), lang) }) : t('thirdCountry.no'),
-          text: `${t('mechanisms')}: ${formatList(transfer.mechanisms.map((mechanism) => t(`mechanism.${mechanism}`)), lang)}. ${transfer.note[lang]}`,
+          lead:
+            transfer.thirdCountry === null
+              ? t('thirdCountry.depends')
+              : transfer.thirdCountry
+                ? t('thirdCountry.yes', {
+                    countries: formatList(
+                      transfer.countries.map((code) => countryName(code, lang)),
+                      lang,
+                    ),
+                  })
+                : t('thirdCountry.no'),
+          text: `${t('mechanisms')}: ${formatList(
+            transfer.mechanisms.map((mechanism) => t(`mechanism.${mechanism}`)),
+            lang,
+          )}. ${transfer.note[lang]}`,
         },
       },
       ...unconfirmed(transfer.unconfirmed),
       ...(usLaw
-        ? [{ kind: 'paragraph' as const, line: { lead: `${t('usLaw')}: ${t(`answer.${usLaw.subject === null ? 'unknown' : usLaw.subject ? 'yes' : 'no'}`)}`, text: usLaw.note[lang], unconfirmed: text(usLaw.unconfirmed, lang) } }]
+        ? [
+            {
+              kind: 'paragraph' as const,
+              line: {
+                lead: `${t('usLaw')}: ${t(`answer.${usLaw.subject === null ? 'unknown' : usLaw.subject ? 'yes' : 'no'}`)}`,
+                text: usLaw.note[lang],
+                unconfirmed: text(usLaw.unconfirmed, lang),
+              },
+            },
+          ]
         : []),
-      { kind: 'paragraph', line: { lead: `${t('residency')}: ${t(`residency.${residency.available}`)}`, text: residency.note[lang], unconfirmed: text(residency.unconfirmed, lang) } },
+      {
+        kind: 'paragraph',
+        line: {
+          lead: `${t('residency')}: ${t(`residency.${residency.available}`)}`,
+          text: residency.note[lang],
+          unconfirmed: text(residency.unconfirmed, lang),
+        },
+      },
     ],
     assessments: assessmentBlocks(tool, lang),
-    notes: [{ kind: 'list', lines: tool.notes.map((note) => ({ text: note.text[lang], unconfirmed: text(note.unconfirmed, lang) })) }],
+    notes: [
+      {
+        kind: 'list',
+        lines: tool.notes.map((note) => ({ text: note.text[lang], unconfirmed: text(note.unconfirmed, lang) })),
+      },
+    ],
   };
 }
 
@@ -268,7 +407,12 @@ function sectionBlocks(tool: Tool, lang: Lang, t: Translate): Record<Exclude<Sum
 function agreementFinding(tool: Tool, lang: Lang, t: Translate): Block[] {
   const concern = glanceOf(tool).agreementConcern;
   if (tool.dpa.status !== 'offered' || !concern) return [];
-  return [{ kind: 'paragraph', line: { text: `${t('dpa.concern', { assessor: concern.short[lang], year: concern.date.slice(0, 4) })}.` } }];
+  return [
+    {
+      kind: 'paragraph',
+      line: { text: `${t('dpa.concern', { assessor: concern.short[lang], year: concern.date.slice(0, 4) })}.` },
+    },
+  ];
 }
 
 /** Every assessment, newest first: who, when, the verdict, what it covered and found, and a link to it. */
@@ -283,13 +427,26 @@ function assessmentBlocks(tool: Tool, lang: Lang): Block[] {
         const view = describeAssessment(assessment, all, lang);
         return {
           lead: `${view.kind} · ${view.lead}`,
-          text: [`“${view.verdict}”`, view.summary, `${t('assessment.scope')}: ${view.scope}`, view.points && `${t('assessment.points')}: ${view.points}`].filter(Boolean).join('. '),
+          text: [
+            `“${view.verdict}”`,
+            view.summary,
+            `${t('assessment.scope')}: ${view.scope}`,
+            view.points && `${t('assessment.points')}: ${view.points}`,
+          ]
+            .filter(Boolean)
+            .join('. '),
           aside: view.superseded,
           unconfirmed: view.unconfirmed,
         };
       }),
     },
-    { kind: 'links', lines: all.map((assessment) => ({ text: `${assessment.short[lang]}, ${formatDate(assessment.date, lang)}`, href: assessment.url })) },
+    {
+      kind: 'links',
+      lines: all.map((assessment) => ({
+        text: `${assessment.short[lang]}, ${formatDate(assessment.date, lang)}`,
+        href: assessment.url,
+      })),
+    },
   ];
 }
 
@@ -339,10 +496,16 @@ export function buildSummary(tool: Tool, lang: Lang, dataAsOf: string, policy?: 
       ...blocks[id],
       ...(tool.statements ?? [])
         .filter((statement) => statement.section === id)
-        .map((statement): Block => ({ kind: 'statement', source: statement.source + 1, sourceTitle: tool.sources[statement.source]!.title, text: statement.text[lang] })),
+        .map((statement): Block => ({
+          kind: 'statement',
+          source: statement.source + 1,
+          sourceTitle: tool.sources[statement.source]!.title,
+          text: statement.text[lang],
+        })),
     ],
     // What you can do follows from the law and the facts of the other sections, which carry their sources.
-    sources: id === 'actions' ? [] : tool.sources.flatMap((source, index) => (source.covers.includes(id) ? [index + 1] : [])),
+    sources:
+      id === 'actions' ? [] : tool.sources.flatMap((source, index) => (source.covers.includes(id) ? [index + 1] : [])),
   }));
   const { status } = tool;
   return {
@@ -350,13 +513,19 @@ export function buildSummary(tool: Tool, lang: Lang, dataAsOf: string, policy?: 
     organisation: policy && organisationModel(policy, tool.id, lang),
     discontinued:
       status.state === 'discontinued'
-        ? { text: t('discontinuedSince', { date: formatDate(status.since, lang) }), note: status.note[lang], unconfirmed: text(status.unconfirmed, lang) }
+        ? {
+            text: t('discontinuedSince', { date: formatDate(status.since, lang) }),
+            note: status.note[lang],
+            unconfirmed: text(status.unconfirmed, lang),
+          }
         : undefined,
     statusUnconfirmed: status.state === 'active' ? text(status.unconfirmed, lang) : undefined,
     keyFacts: keyFactRows(glanceOf(tool), lang),
     assessment: assessmentLine(glanceOf(tool), lang),
     // A section with nothing in it (no other notes) is left out rather than shown empty.
-    sections: sections.filter((section) => section.blocks.some((block) => block.kind !== 'list' || block.lines.length > 0)),
+    sections: sections.filter((section) =>
+      section.blocks.some((block) => block.kind !== 'list' || block.lines.length > 0),
+    ),
     sources: tool.sources.map((source, index) => ({
       number: index + 1,
       title: source.title,

@@ -25,10 +25,15 @@ import { BUILD_DIR, bundleSizes, KB, PROJECT_ROOT, readManifest, SIZE_GOALS } fr
 import { Extension } from './chromium';
 
 const { values: flags } = parseArgs({
-  options: { check: { type: 'boolean', default: false }, runs: { type: 'string', default: '20' }, dir: { type: 'string' } },
+  options: {
+    check: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '20' },
+    dir: { type: 'string' },
+  },
 });
 const RUNS = Number(flags.runs);
-if (!Number.isInteger(RUNS) || RUNS < 10) throw new Error(`--runs must be an integer of at least 10, got ${flags.runs}`);
+if (!Number.isInteger(RUNS) || RUNS < 10)
+  throw new Error(`--runs must be an integer of at least 10, got ${flags.runs}`);
 /** Runs before measuring, so one-time costs (process start, code caching) stay out of the samples. */
 const WARMUP = 2;
 const buildDir = flags.dir ? resolve(flags.dir) : BUILD_DIR;
@@ -87,9 +92,15 @@ async function prepareVariants(dir: string): Promise<Variants> {
   const variants = { root, shipped: join(root, 'shipped'), contentScript: join(root, 'content-script') };
   cpSync(dir, variants.shipped, { recursive: true });
   // An external module script, loaded like the popup's: extension pages forbid inline scripts.
-  writeFileSync(join(variants.shipped, 'blank.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title><script type="module" src="/blank.js"></script></head><body></body></html>');
+  writeFileSync(
+    join(variants.shipped, 'blank.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title><script type="module" src="/blank.js"></script></head><body></body></html>',
+  );
   writeFileSync(join(variants.shipped, 'blank.js'), 'performance.mark("blank-rendered");\n');
-  writeFileSync(join(variants.shipped, 'floor.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title><script type="module" src="/floor.js"></script></head><body><div id="root"></div></body></html>');
+  writeFileSync(
+    join(variants.shipped, 'floor.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title><script type="module" src="/floor.js"></script></head><body><div id="root"></div></body></html>',
+  );
   await build({
     stdin: { contents: FLOOR_SOURCE, resolveDir: PROJECT_ROOT, loader: 'js' },
     bundle: true,
@@ -104,11 +115,17 @@ async function prepareVariants(dir: string): Promise<Variants> {
   const inert = (text: string) => `${floorCode}\nvar inert=${JSON.stringify(text)};\n`;
   const padding = Math.max(0, bundleSizes(dir).popupJs.raw - inert('').length);
   writeFileSync(join(variants.shipped, 'sized-floor.js'), inert('x'.repeat(padding)));
-  writeFileSync(join(variants.shipped, 'sized-floor.html'), readFileSync(join(variants.shipped, 'floor.html'), 'utf8').replace('/floor.js', '/sized-floor.js'));
+  writeFileSync(
+    join(variants.shipped, 'sized-floor.html'),
+    readFileSync(join(variants.shipped, 'floor.html'), 'utf8').replace('/floor.js', '/sized-floor.js'),
+  );
   cpSync(variants.shipped, variants.contentScript, { recursive: true });
   const manifest = readManifest(variants.contentScript) as Record<string, unknown> & { host_permissions: string[] };
   // The smallest possible reporter, without any framework: what a content-script design costs at least.
-  writeFileSync(join(variants.contentScript, 'reporter.js'), 'chrome.runtime.sendMessage({ verb: "pageChanged", data: { url: location.href } }).catch(() => {});\n');
+  writeFileSync(
+    join(variants.contentScript, 'reporter.js'),
+    'chrome.runtime.sendMessage({ verb: "pageChanged", data: { url: location.href } }).catch(() => {});\n',
+  );
   manifest.content_scripts = [{ matches: manifest.host_permissions, js: ['reporter.js'], run_at: 'document_idle' }];
   writeFileSync(join(variants.contentScript, 'manifest.json'), JSON.stringify(manifest));
   return variants;
@@ -130,7 +147,11 @@ async function scriptMs(cdp: CDPSession): Promise<number> {
 // 1. Popup
 
 /** Opens an extension page in a fresh tab and waits for its performance mark: ms since navigation start. */
-async function timeToMark(ext: Extension, path: string, mark: string): Promise<{ ms: number; js: number; heading: string }> {
+async function timeToMark(
+  ext: Extension,
+  path: string,
+  mark: string,
+): Promise<{ ms: number; js: number; heading: string }> {
   const { page, cdp } = await freshPage(ext);
   try {
     await page.goto(`chrome-extension://${ext.id}/${path}`, { waitUntil: 'commit' });
@@ -148,7 +169,11 @@ async function timeToMark(ext: Extension, path: string, mark: string): Promise<{
         ),
       mark,
     );
-    return { ms, js: await scriptMs(cdp), heading: await page.evaluate(() => document.querySelector('h1')?.textContent ?? '') };
+    return {
+      ms,
+      js: await scriptMs(cdp),
+      heading: await page.evaluate(() => document.querySelector('h1')?.textContent ?? ''),
+    };
   } finally {
     await page.close();
   }
@@ -161,11 +186,18 @@ async function benchPopup(ext: Extension) {
     if (tries > 100) throw new Error('The Teams tab was never detected');
     await new Promise((done) => setTimeout(done, 100));
   }
-  const samples = { popup: [] as number[], blank: [] as number[], floor: [] as number[], sizedFloor: [] as number[], popupJs: [] as number[] };
+  const samples = {
+    popup: [] as number[],
+    blank: [] as number[],
+    floor: [] as number[],
+    sizedFloor: [] as number[],
+    popupJs: [] as number[],
+  };
   for (let run = 0; run < WARMUP + RUNS; run++) {
     const popup = await timeToMark(ext, `popup.html?tabId=${tabId}`, 'summary-rendered');
     // A fast popup that shows the wrong thing must not pass for a fast summary.
-    if (popup.heading !== 'Microsoft Teams') throw new Error(`The popup rendered "${popup.heading}", not the Teams summary`);
+    if (popup.heading !== 'Microsoft Teams')
+      throw new Error(`The popup rendered "${popup.heading}", not the Teams summary`);
     const blank = await timeToMark(ext, 'blank.html', 'blank-rendered');
     const floor = await timeToMark(ext, 'floor.html', 'floor-rendered');
     const sizedFloor = await timeToMark(ext, 'sized-floor.html', 'floor-rendered');
@@ -176,7 +208,12 @@ async function benchPopup(ext: Extension) {
     samples.floor.push(floor.ms);
     samples.sizedFloor.push(sizedFloor.ms);
   }
-  const [popupMs, blankMs, floorMs, sizedFloorMs] = [median(samples.popup), median(samples.blank), median(samples.floor), median(samples.sizedFloor)];
+  const [popupMs, blankMs, floorMs, sizedFloorMs] = [
+    median(samples.popup),
+    median(samples.blank),
+    median(samples.floor),
+    median(samples.sizedFloor),
+  ];
   return {
     popupMs: round(popupMs),
     blankMs: round(blankMs),
@@ -218,8 +255,14 @@ async function benchMeetingPage(browsers: Record<'none' | 'shipped' | 'contentSc
       if (run >= WARMUP) samples[variant].push(ms);
     }
   }
-  const added = (variant: 'shipped' | 'contentScript') => round(median(samples[variant].map((ms, index) => ms - samples.none[index]!)));
-  return { withoutExtensionMs: round(median(samples.none)), shippedAddedMs: added('shipped'), contentScriptAddedMs: added('contentScript'), samples };
+  const added = (variant: 'shipped' | 'contentScript') =>
+    round(median(samples[variant].map((ms, index) => ms - samples.none[index]!)));
+  return {
+    withoutExtensionMs: round(median(samples.none)),
+    shippedAddedMs: added('shipped'),
+    contentScriptAddedMs: added('contentScript'),
+    samples,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -233,7 +276,9 @@ async function benchMeetingPage(browsers: Record<'none' | 'shipped' | 'contentSc
 async function benchScan(ext: Extension) {
   const results: Partial<Record<keyof typeof hostile, { scriptMs: number; roundTripMs: number }>> = {};
   for (const [name, html] of Object.entries(hostile) as Array<[keyof typeof hostile, string]>) {
-    await ext.context.route(`${TEAMS}/hostile/${name}`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    await ext.context.route(`${TEAMS}/hostile/${name}`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: html }),
+    );
     const { page, tabId } = await ext.open(`${TEAMS}/hostile/${name}`);
     const cdp = await ext.context.newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -244,12 +289,19 @@ async function benchScan(ext: Extension) {
       const before = await scriptMs(cdp);
       const roundTripMs = await worker.evaluate(async (id) => {
         const start = performance.now();
-        await chrome.scripting.executeScript({ target: { tabId: id }, files: ['/page-scan.js'], injectImmediately: true });
+        await chrome.scripting.executeScript({
+          target: { tabId: id },
+          files: ['/page-scan.js'],
+          injectImmediately: true,
+        });
         return performance.now() - start;
       }, tabId);
       if (run > 0) samples.push({ scriptMs: (await scriptMs(cdp)) - before, roundTripMs });
     }
-    results[name] = { scriptMs: round(Math.max(...samples.map((sample) => sample.scriptMs))), roundTripMs: round(Math.max(...samples.map((sample) => sample.roundTripMs))) };
+    results[name] = {
+      scriptMs: round(Math.max(...samples.map((sample) => sample.scriptMs))),
+      roundTripMs: round(Math.max(...samples.map((sample) => sample.roundTripMs))),
+    };
     await page.close();
   }
   return results;
@@ -260,7 +312,11 @@ async function benchScan(ext: Extension) {
 
 function benchDetection(): { urls: number; sizes: Array<{ tools: number; nsPerUrl: number }>; ratio: number } {
   const out = join(tmpdir(), `mpl-detection-${process.pid}.json`);
-  execFileSync('npx', ['vitest', 'bench', '--run'], { cwd: PROJECT_ROOT, stdio: 'ignore', env: { ...process.env, MPL_DETECTION_BENCH: out } });
+  execFileSync('npx', ['vitest', 'bench', '--run'], {
+    cwd: PROJECT_ROOT,
+    stdio: 'ignore',
+    env: { ...process.env, MPL_DETECTION_BENCH: out },
+  });
   const result = JSON.parse(readFileSync(out, 'utf8'));
   rmSync(out);
   return result;
@@ -280,7 +336,9 @@ async function main(): Promise<void> {
     const contentScript = await Extension.launch(variants.contentScript);
     const none = await Extension.launch(null);
     browsers.push(shipped, contentScript, none);
-    await Promise.all(browsers.map((ext) => ext.context.route(/^https?:\/\/(?!teams\.microsoft\.com\/)/, (route) => route.abort())));
+    await Promise.all(
+      browsers.map((ext) => ext.context.route(/^https?:\/\/(?!teams\.microsoft\.com\/)/, (route) => route.abort())),
+    );
 
     console.log(`Meeting page: ${WARMUP} + ${RUNS} navigations per design...`);
     const meeting = await benchMeetingPage({ none, shipped, contentScript });
@@ -293,10 +351,25 @@ async function main(): Promise<void> {
     const hasContentScript = sizes.contentScript.files.length > 0;
     const goals = [
       { id: 'popup-ratio', value: popup.ratio, limit: GOALS.popupRatio, unit: 'x' },
-      { id: 'meeting-page', value: hasContentScript ? meeting.shippedAddedMs : 0, limit: GOALS.meetingPageMs, unit: hasContentScript ? 'ms' : 'ms (no content script)' },
+      {
+        id: 'meeting-page',
+        value: hasContentScript ? meeting.shippedAddedMs : 0,
+        limit: GOALS.meetingPageMs,
+        unit: hasContentScript ? 'ms' : 'ms (no content script)',
+      },
       { id: 'popup-js-gzip', value: round(sizes.popupJs.gzip / KB, 1), limit: SIZE_GOALS.popupJsGzip / KB, unit: 'KB' },
-      { id: 'page-scan-gzip', value: round(sizes.pageScan.gzip / KB, 1), limit: SIZE_GOALS.pageScanGzip / KB, unit: 'KB' },
-      { id: 'background-gzip', value: round(sizes.background.gzip / KB, 1), limit: SIZE_GOALS.backgroundGzip / KB, unit: 'KB' },
+      {
+        id: 'page-scan-gzip',
+        value: round(sizes.pageScan.gzip / KB, 1),
+        limit: SIZE_GOALS.pageScanGzip / KB,
+        unit: 'KB',
+      },
+      {
+        id: 'background-gzip',
+        value: round(sizes.background.gzip / KB, 1),
+        limit: SIZE_GOALS.backgroundGzip / KB,
+        unit: 'KB',
+      },
       { id: 'detection-ratio', value: round(detection.ratio), limit: GOALS.detectionRatio, unit: 'x' },
     ].map((goal) => ({ ...goal, pass: goal.value <= goal.limit }));
 
@@ -305,33 +378,49 @@ async function main(): Promise<void> {
       'popup: to first screen of the Teams summary': `${popup.popupMs} ms (blank extension page ${popup.blankMs} ms)`,
       'popup / blank page': `${popup.ratio}x`,
       'React rendering one heading / blank page (the floor)': `${popup.floorRatio}x (${popup.floorMs} ms)`,
-      'the floor with inert text up to the popup\'s size / blank page': `${popup.sizedFloorRatio}x (${popup.sizedFloorMs} ms)`,
+      "the floor with inert text up to the popup's size / blank page": `${popup.sizedFloorRatio}x (${popup.sizedFloorMs} ms)`,
       'popup: JavaScript until then': `${popup.popupJsMs} ms`,
       'meeting page: JS per navigation, no extension': `${meeting.withoutExtensionMs} ms`,
       'meeting page: added by the shipped design (tab events)': `${meeting.shippedAddedMs} ms${hasContentScript ? '' : ', no content script'}`,
       'meeting page: added by a content-script design': `${meeting.contentScriptAddedMs} ms`,
       ...Object.fromEntries(
-        Object.entries(scan).map(([name, worst]) => [`scan, worst case: page with ${name === 'links' ? '100,000 links' : '200,000 scripts'}`, `${worst.scriptMs} ms of JS in the page, ${worst.roundTripMs} ms round trip`]),
+        Object.entries(scan).map(([name, worst]) => [
+          `scan, worst case: page with ${name === 'links' ? '100,000 links' : '200,000 scripts'}`,
+          `${worst.scriptMs} ms of JS in the page, ${worst.roundTripMs} ms round trip`,
+        ]),
       ),
       [`detection: ${real!.tools} / ${largest!.tools} tools`]: `${Math.round(real!.nsPerUrl)} / ${Math.round(largest!.nsPerUrl)} ns per URL (${round(detection.ratio)}x)`,
       'size: popup JS at start (gzip)': `${round(sizes.popupJs.gzip / KB, 1)} KB in ${sizes.popupJs.files.length} file(s)`,
       'size: background.js': `${round(sizes.background.raw / KB, 1)} KB, ${round(sizes.background.gzip / KB, 1)} KB gzip`,
       'size: page-scan.js': `${round(sizes.pageScan.raw / KB, 1)} KB, ${round(sizes.pageScan.gzip / KB, 1)} KB gzip`,
     });
-    for (const goal of goals) console.log(`${goal.pass ? 'PASS' : 'FAIL'} ${goal.id}: ${goal.value} ${goal.unit} (goal <= ${goal.limit})`);
+    for (const goal of goals)
+      console.log(`${goal.pass ? 'PASS' : 'FAIL'} ${goal.id}: ${goal.value} ${goal.unit} (goal <= ${goal.limit})`);
 
     const results = {
       date: new Date().toISOString(),
       runs: RUNS,
       warmup: WARMUP,
-      machine: { os: `${platform()} ${release()}`, cpu: cpus()[0]?.model ?? 'unknown', cpus: cpus().length, totalMemBytes: totalmem(), node: process.version, chromium: shipped.context.browser()?.version() ?? 'unknown' },
+      machine: {
+        os: `${platform()} ${release()}`,
+        cpu: cpus()[0]?.model ?? 'unknown',
+        cpus: cpus().length,
+        totalMemBytes: totalmem(),
+        node: process.version,
+        chromium: shipped.context.browser()?.version() ?? 'unknown',
+      },
       goals,
       pass: goals.every((goal) => goal.pass),
       popup,
       meetingPage: { design: hasContentScript ? 'content script' : 'tab events, no content script', ...meeting },
       scan,
       detection,
-      sizes: { popupJs: sizes.popupJs, background: sizes.background, pageScan: sizes.pageScan, contentScript: sizes.contentScript },
+      sizes: {
+        popupJs: sizes.popupJs,
+        background: sizes.background,
+        pageScan: sizes.pageScan,
+        contentScript: sizes.contentScript,
+      },
     };
     const out = join(PROJECT_ROOT, 'bench', 'results.json');
     mkdirSync(join(PROJECT_ROOT, 'bench'), { recursive: true });

@@ -99,7 +99,8 @@ function resolveInside(fromFile: string, specifier: string): string | null {
  * static import sits at the top level; the benchmark cross-checks the result against what Chromium loads.
  */
 export function staticImports(code: string): string[] {
-  const pattern = /(?:^|[;}\s])(?:import|export)\s*(?:[{*\w$][^'"`;()]*?\bfrom\s*)?(["'])((?:\.{1,2}\/|\/)[^"']+?\.m?js)\1/g;
+  const pattern =
+    /(?:^|[;}\s])(?:import|export)\s*(?:[{*\w$][^'"`;()]*?\bfrom\s*)?(["'])((?:\.{1,2}\/|\/)[^"']+?\.m?js)\1/g;
   return [...code.matchAll(pattern)].map((match) => match[2]!);
 }
 

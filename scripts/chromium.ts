@@ -62,8 +62,16 @@ export class Extension {
    * Starts Chromium (headless unless `headless` is false) with the unpacked extension in `dir`, or with no
    * extension at all for `null` (a baseline for the benchmark).
    */
-  static async launch(dir: string | null, { headless = true, viewport = { width: 400, height: 600 } }: LaunchOptions = {}): Promise<Extension> {
-    const context = await chromium.launchPersistentContext('', { executablePath: findChromium(), headless, args: browserArgs(dir), viewport });
+  static async launch(
+    dir: string | null,
+    { headless = true, viewport = { width: 400, height: 600 } }: LaunchOptions = {},
+  ): Promise<Extension> {
+    const context = await chromium.launchPersistentContext('', {
+      executablePath: findChromium(),
+      headless,
+      args: browserArgs(dir),
+      viewport,
+    });
     if (!dir) return new Extension(context, undefined as never, '');
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     return new Extension(context, worker, new URL(worker.url()).host);
@@ -100,7 +108,10 @@ export class Extension {
 
   async badge(tabId: number): Promise<{ text: string; title: string }> {
     return (await this.currentWorker()).evaluate(
-      async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }),
+      async (id) => ({
+        text: await chrome.action.getBadgeText({ tabId: id }),
+        title: await chrome.action.getTitle({ tabId: id }),
+      }),
       tabId,
     );
   }

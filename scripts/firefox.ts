@@ -27,7 +27,11 @@ export function findFirefox(env: NodeJS.ProcessEnv = process.env): string {
   ];
   for (const [, path] of candidates) if (path && existsSync(path)) return path;
   throw new Error(
-    ['No Firefox found. Tried:', ...candidates.map(([label, path]) => `  ${label}: ${path ?? '(not set)'}`), 'Install one (e.g. `apt-get install firefox-esr`) or set FIREFOX_PATH.'].join('\n'),
+    [
+      'No Firefox found. Tried:',
+      ...candidates.map(([label, path]) => `  ${label}: ${path ?? '(not set)'}`),
+      'Install one (e.g. `apt-get install firefox-esr`) or set FIREFOX_PATH.',
+    ].join('\n'),
   );
 }
 
@@ -59,7 +63,10 @@ export class FirefoxExtension {
       extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
     });
     await browser.installExtension(dir);
-    const harness = await FirefoxExtension.waitForPage(browser, (href) => href === `${EXTENSION_ORIGIN}popup.html?harness`);
+    const harness = await FirefoxExtension.waitForPage(
+      browser,
+      (href) => href === `${EXTENSION_ORIGIN}popup.html?harness`,
+    );
     const ext = new FirefoxExtension(browser, harness);
     ext.watchRequests(harness);
     return ext;
@@ -97,7 +104,11 @@ export class FirefoxExtension {
       if (html === undefined) return void request.abort();
       // BiDi does not report resource types; fixture pages load scripts only from .js paths.
       const script = new URL(request.url()).pathname.endsWith('.js');
-      void request.respond({ status: 200, contentType: script ? 'text/javascript' : 'text/html; charset=utf-8', body: script ? '' : html });
+      void request.respond({
+        status: 200,
+        contentType: script ? 'text/javascript' : 'text/html; charset=utf-8',
+        body: script ? '' : html,
+      });
     });
     await page.goto(url);
     const tabId = await this.harness.evaluate(async (href) => {
@@ -111,7 +122,10 @@ export class FirefoxExtension {
   badge(tabId: number): Promise<{ text: string; title: string }> {
     return this.harness.evaluate(async (id) => {
       const { browserAction } = (globalThis as unknown as { browser: Ext }).browser;
-      return { text: await browserAction.getBadgeText({ tabId: id }), title: await browserAction.getTitle({ tabId: id }) };
+      return {
+        text: await browserAction.getBadgeText({ tabId: id }),
+        title: await browserAction.getTitle({ tabId: id }),
+      };
     }, tabId);
   }
 

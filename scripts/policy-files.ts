@@ -45,7 +45,10 @@ export function installChromiumPolicy(executable: string, id: string, policy: un
  */
 export function installFirefoxPolicy(executable: string, policy: unknown): () => void {
   const file = join(dirname(realpathSync(executable)), 'distribution', 'policies.json');
-  return replaceFile(file, JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: policy } } } }, null, 2));
+  return replaceFile(
+    file,
+    JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: policy } } } }, null, 2),
+  );
 }
 
 /**
@@ -53,7 +56,11 @@ export function installFirefoxPolicy(executable: string, policy: unknown): () =>
  * the end-to-end build's fixture hosts. Its note on Teams is in English only, so German shows it marked.
  */
 export const ACME_POLICY = {
-  organisation: { name: 'ACME GmbH', noticeUrl: 'https://intranet.acme.example/privacy/meetings', contact: 'privacy@acme.example' },
+  organisation: {
+    name: 'ACME GmbH',
+    noticeUrl: 'https://intranet.acme.example/privacy/meetings',
+    contact: 'privacy@acme.example',
+  },
   tools: {
     'microsoft-teams': {
       status: 'approved',
@@ -68,7 +75,13 @@ export const ACME_POLICY = {
       agreement: 'signed',
       note: { en: 'Recording only with everyone’s consent, announced at the start.' },
     },
-    zoom: { status: 'not-approved', note: { en: 'Use Microsoft Teams for meetings of ACME GmbH.', de: 'Nutzen Sie für Besprechungen der ACME GmbH Microsoft Teams.' } },
+    zoom: {
+      status: 'not-approved',
+      note: {
+        en: 'Use Microsoft Teams for meetings of ACME GmbH.',
+        de: 'Nutzen Sie für Besprechungen der ACME GmbH Microsoft Teams.',
+      },
+    },
   },
   hosts: { 'video.example.org': 'opentalk' },
 };

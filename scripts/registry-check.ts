@@ -11,4 +11,6 @@ if (!registry || all.length) {
   process.exit(1);
 }
 const sources = registry.tools.reduce((sum, tool) => sum + tool.sources.length, 0);
-console.log(`Registry OK: ${registry.tools.length} tools, ${sources} sources, ${registry.wrappers.length} link wrappers, data as of ${registry.meta.dataAsOf}.`);
+console.log(
+  `Registry OK: ${registry.tools.length} tools, ${sources} sources, ${registry.wrappers.length} link wrappers, data as of ${registry.meta.dataAsOf}.`,
+);

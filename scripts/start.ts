@@ -11,14 +11,19 @@ const root = resolve(import.meta.dirname, '..');
 const demoUrl = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_demo%40thread.v2/0';
 const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 
-const ext = await Extension.launch(resolve(root, '.output/chrome-mv3'), { headless, viewport: headless ? { width: 400, height: 600 } : null });
+const ext = await Extension.launch(resolve(root, '.output/chrome-mv3'), {
+  headless,
+  viewport: headless ? { width: 400, height: 600 } : null,
+});
 // The demo meeting is served from this repository at Teams' real address; nothing is fetched.
 await ext.serve('https://teams.microsoft.com', readFileSync(resolve(root, 'tests/fixtures/teams.html'), 'utf8'));
 await ext.context.route(/^https?:\/\/(?!teams\.microsoft\.com\/)/, (route) => route.abort());
 const { tabId } = await ext.open(demoUrl);
 
 if (!headless) {
-  console.log('Chromium is open on a demo Teams meeting. Click the extension icon (puzzle piece → Meeting Privacy Lens), or press Alt+Shift+X.');
+  console.log(
+    'Chromium is open on a demo Teams meeting. Click the extension icon (puzzle piece → Meeting Privacy Lens), or press Alt+Shift+X.',
+  );
   console.log('Close the browser window to stop.');
   await new Promise((done) => ext.context.on('close', done));
 } else {

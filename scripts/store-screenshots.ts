@@ -22,7 +22,10 @@ await ext.serve('https://teams.microsoft.com', fixture('teams.html'));
 await ext.serve('https://www.example.com', fixture('webmail.html'));
 await ext.serve('https://events.example.net', fixture('plain.html'));
 await ext.serve('https://app.zoom.us', fixture('meeting.html'));
-await ext.context.route(/^https?:\/\/(?!teams\.microsoft\.com\/|www\.example\.com\/|events\.example\.net\/|app\.zoom\.us\/)/, (route) => route.abort());
+await ext.context.route(
+  /^https?:\/\/(?!teams\.microsoft\.com\/|www\.example\.com\/|events\.example\.net\/|app\.zoom\.us\/)/,
+  (route) => route.abort(),
+);
 mkdirSync(out, { recursive: true });
 mkdirSync(docs, { recursive: true });
 
@@ -43,21 +46,35 @@ async function compose(popup: Page, file: string, caption: string, bare?: string
   await canvas.close();
 }
 
-const { tabId: teamsTab } = await ext.open('https://teams.microsoft.com/l/meetup-join/19%3ameeting_store%40thread.v2/0');
+const { tabId: teamsTab } = await ext.open(
+  'https://teams.microsoft.com/l/meetup-join/19%3ameeting_store%40thread.v2/0',
+);
 const mailTab = (await ext.open('https://www.example.com/inbox')).tabId;
 const plainTab = (await ext.open('https://events.example.net/')).tabId;
-for (let tries = 0; (await ext.badge(teamsTab)).text !== 'T' && tries < 50; tries++) await new Promise((done) => setTimeout(done, 100));
+for (let tries = 0; (await ext.badge(teamsTab)).text !== 'T' && tries < 50; tries++)
+  await new Promise((done) => setTimeout(done, 100));
 
 const popup = await ext.popup(teamsTab);
 await popup.getByRole('heading', { level: 1 }).waitFor();
-await compose(popup, 'teams-summary-en.png', 'In a Teams call: who is responsible for your data, where it goes, recording, AI and encryption, in plain sentences, and what you can do.', 'popup-teams-en.png');
+await compose(
+  popup,
+  'teams-summary-en.png',
+  'In a Teams call: who is responsible for your data, where it goes, recording, AI and encryption, in plain sentences, and what you can do.',
+  'popup-teams-en.png',
+);
 await popup.getByRole('button', { name: 'Deutsch' }).click();
-await compose(popup, 'teams-summary-de.png', 'In einer Teams-Besprechung: wer für Ihre Daten verantwortlich ist, wohin sie gehen, Aufzeichnung, KI und Verschlüsselung in klaren Sätzen, und was Sie tun können.', 'popup-teams-de.png');
+await compose(
+  popup,
+  'teams-summary-de.png',
+  'In einer Teams-Besprechung: wer für Ihre Daten verantwortlich ist, wohin sie gehen, Aufzeichnung, KI und Verschlüsselung in klaren Sätzen, und was Sie tun können.',
+  'popup-teams-de.png',
+);
 await popup.getByRole('button', { name: 'English' }).click();
 
 // A Zoom call's first screen, for the README, in both languages.
 const { tabId: zoomTab } = await ext.open('https://app.zoom.us/wc/12345678901/join');
-for (let tries = 0; (await ext.badge(zoomTab)).text === '' && tries < 50; tries++) await new Promise((done) => setTimeout(done, 100));
+for (let tries = 0; (await ext.badge(zoomTab)).text === '' && tries < 50; tries++)
+  await new Promise((done) => setTimeout(done, 100));
 const zoom = await ext.popup(zoomTab);
 await zoom.getByRole('heading', { level: 1 }).waitFor();
 writeFileSync(resolve(docs, 'popup-zoom-en.png'), await zoom.screenshot());
@@ -73,10 +90,20 @@ await compose(popup, 'compare.png', 'Compare tools on the same key facts, side b
 
 const mail = await ext.popup(mailTab);
 await mail.getByRole('region', { name: 'Meetings in this invitation' }).waitFor();
-await compose(mail, 'meeting-links.png', 'Before you join: the meetings in an invitation, by tool, with recording and encryption in the browser.', 'popup-links-en.png');
+await compose(
+  mail,
+  'meeting-links.png',
+  'Before you join: the meetings in an invitation, by tool, with recording and encryption in the browser.',
+  'popup-links-en.png',
+);
 await mail.getByRole('button', { name: 'Deutsch' }).click();
 await mail.getByRole('region', { name: 'Besprechungen in dieser Einladung' }).waitFor();
-await compose(mail, 'meeting-links-de.png', 'Vor dem Beitritt: die Besprechungen einer Einladung, nach Tool, mit Aufzeichnung und Verschlüsselung im Browser.', 'popup-links-de.png');
+await compose(
+  mail,
+  'meeting-links-de.png',
+  'Vor dem Beitritt: die Besprechungen einer Einladung, nach Tool, mit Aufzeichnung und Verschlüsselung im Browser.',
+  'popup-links-de.png',
+);
 await mail.getByRole('button', { name: 'English' }).click();
 const home = await ext.popup(plainTab);
 await home.getByRole('searchbox').waitFor();
@@ -94,7 +121,9 @@ await ext.context.close();
 // docs/ADMIN.md. The policy file is global: run this under `flock /tmp/e2e.lock`; it goes again in any case.
 const restore = installChromiumPolicy(findChromium(), extensionIdOf(E2E_KEY), ACME_POLICY);
 try {
-  const managed = await Extension.launch(resolve(root, '.output/chrome-mv3-e2e'), { viewport: { width: 400, height: 600 } });
+  const managed = await Extension.launch(resolve(root, '.output/chrome-mv3-e2e'), {
+    viewport: { width: 400, height: 600 },
+  });
   await managed.serve('https://teams.microsoft.com', fixture('teams.html'));
   await managed.context.route(/^https?:\/\/(?!teams\.microsoft\.com\/)/, (route) => route.abort());
   const { tabId } = await managed.open('https://teams.microsoft.com/l/meetup-join/19%3ameeting_store%40thread.v2/0');

@@ -20,7 +20,11 @@ export function ExportActions({ label, fileName, table, copyText, download }: Pr
   const t = useT();
   const id = useId();
   const [status, setStatus] = useState<'copied' | 'copyFailed' | null>(null);
-  const copy = (text: string) => copyText(text).then(() => setStatus('copied'), () => setStatus('copyFailed'));
+  const copy = (text: string) =>
+    copyText(text).then(
+      () => setStatus('copied'),
+      () => setStatus('copyFailed'),
+    );
   return (
     <div className="export-actions" role="group" aria-labelledby={id}>
       <span id={id} className="export-label">
@@ -29,7 +33,10 @@ export function ExportActions({ label, fileName, table, copyText, download }: Pr
       <button type="button" onClick={() => download(`${fileName}.csv`, toCsv(table()), 'text/csv;charset=utf-8')}>
         {t('downloadCsv')}
       </button>
-      <button type="button" onClick={() => download(`${fileName}.md`, toMarkdownTable(table()), 'text/markdown;charset=utf-8')}>
+      <button
+        type="button"
+        onClick={() => download(`${fileName}.md`, toMarkdownTable(table()), 'text/markdown;charset=utf-8')}
+      >
         {t('downloadMarkdown')}
       </button>
       <button type="button" onClick={() => copy(toCsv(table()).replace(/^\uFEFF/, ''))}>

@@ -1,7 +1,15 @@
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { formatDate } from '@/lib/i18n';
 import type { TableData } from '@/lib/registry-page/data';
-import { columnsFor, exportTable, filtersFor, sortRows, tableRows, type Filter, type SortOrder } from '@/lib/registry-page/table';
+import {
+  columnsFor,
+  exportTable,
+  filtersFor,
+  sortRows,
+  tableRows,
+  type Filter,
+  type SortOrder,
+} from '@/lib/registry-page/table';
 import { filterTools } from '@/lib/search';
 import { usePopupStore } from '@/lib/store';
 import { Header } from '../Header';
@@ -33,7 +41,9 @@ export function RegistryPage({ data, initialPicks = [], copyText, download }: Pr
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<ReadonlySet<Filter['id']>>(new Set());
   const [order, setOrder] = useState<SortOrder>({ column: 'tool', direction: 'ascending' });
-  const [picks, setPicks] = useState<readonly string[]>(() => initialPicks.filter((id) => id in data.rows).slice(0, MAX_PICKS));
+  const [picks, setPicks] = useState<readonly string[]>(() =>
+    initialPicks.filter((id) => id in data.rows).slice(0, MAX_PICKS),
+  );
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -43,14 +53,21 @@ export function RegistryPage({ data, initialPicks = [], copyText, download }: Pr
   const all = useMemo(() => tableRows(data.catalog, data.rows, lang, policy), [data, lang, policy]);
   const shown = useMemo(() => {
     const found = new Set(filterTools(data.catalog, query, data.aliases).map((entry) => entry.id));
-    const passing = all.filter((row) => found.has(row.entry.id) && filtersShown.every((filter) => !filters.has(filter.id) || filter.test(row)));
+    const passing = all.filter(
+      (row) => found.has(row.entry.id) && filtersShown.every((filter) => !filters.has(filter.id) || filter.test(row)),
+    );
     return sortRows(passing, order, lang, columns);
   }, [all, data, query, filters, filtersShown, order, lang, columns]);
 
-  const toggleFilter = (id: Filter['id']) => setFilters((now) => new Set(now.has(id) ? [...now].filter((other) => other !== id) : [...now, id]));
-  const togglePick = (id: string) => setPicks((now) => (now.includes(id) ? now.filter((other) => other !== id) : [...now, id].slice(0, MAX_PICKS)));
+  const toggleFilter = (id: Filter['id']) =>
+    setFilters((now) => new Set(now.has(id) ? [...now].filter((other) => other !== id) : [...now, id]));
+  const togglePick = (id: string) =>
+    setPicks((now) => (now.includes(id) ? now.filter((other) => other !== id) : [...now, id].slice(0, MAX_PICKS)));
   const sortBy = (column: string) =>
-    setOrder((now) => ({ column, direction: now.column === column && now.direction === 'ascending' ? 'descending' : 'ascending' }));
+    setOrder((now) => ({
+      column,
+      direction: now.column === column && now.direction === 'ascending' ? 'descending' : 'ascending',
+    }));
   const nameOf = (id: string) => data.catalog.find((entry) => entry.id === id)?.name[lang] ?? id;
 
   return (
@@ -64,13 +81,26 @@ export function RegistryPage({ data, initialPicks = [], copyText, download }: Pr
         <div className="controls">
           <label className="search">
             <span>{t('searchLabel')}</span>
-            <input type="search" value={query} placeholder={t('searchPlaceholder')} aria-controls="registry-table" onChange={(event) => setQuery(event.target.value)} />
+            <input
+              type="search"
+              value={query}
+              placeholder={t('searchPlaceholder')}
+              aria-controls="registry-table"
+              onChange={(event) => setQuery(event.target.value)}
+            />
           </label>
           <fieldset className="filters">
             <legend>{t('filtersLegend')}</legend>
             {filtersShown.map((filter) => (
               <label key={filter.id}>
-                <input type="checkbox" name="filter" value={filter.id} checked={filters.has(filter.id)} onChange={() => toggleFilter(filter.id)} /> {t(`filter.${filter.id}`)}
+                <input
+                  type="checkbox"
+                  name="filter"
+                  value={filter.id}
+                  checked={filters.has(filter.id)}
+                  onChange={() => toggleFilter(filter.id)}
+                />{' '}
+                {t(`filter.${filter.id}`)}
               </label>
             ))}
           </fieldset>
@@ -85,7 +115,11 @@ export function RegistryPage({ data, initialPicks = [], copyText, download }: Pr
               </button>
             )}
           </div>
-          <p className="muted">{picks.length ? `${t('comparePicked', { count: picks.length })}: ${picks.map(nameOf).join(', ')}` : t('comparePickHint')}</p>
+          <p className="muted">
+            {picks.length
+              ? `${t('comparePicked', { count: picks.length })}: ${picks.map(nameOf).join(', ')}`
+              : t('comparePickHint')}
+          </p>
           <Suspense fallback={null}>
             <Comparison data={data} ids={picks} policy={policy} copyText={copyText} download={download} />
           </Suspense>
@@ -93,20 +127,33 @@ export function RegistryPage({ data, initialPicks = [], copyText, download }: Pr
 
         <section className="all-tools" aria-labelledby="table-heading">
           <h2 id="table-heading">{t('allTools')}</h2>
-          <ExportActions label={t('exportTable')} fileName={`meeting-tools-${data.dataAsOf}`} table={() => exportTable(shown, lang, columns)} copyText={copyText} download={download} />
+          <ExportActions
+            label={t('exportTable')}
+            fileName={`meeting-tools-${data.dataAsOf}`}
+            table={() => exportTable(shown, lang, columns)}
+            copyText={copyText}
+            download={download}
+          />
           <p className="muted" role="status" aria-live="polite">
             {shown.length ? t('resultCount', { count: shown.length }) : t('noResults', { query })}
           </p>
           <div className="table-scroll">
             <table id="registry-table" className="data-table registry-table">
-              <caption className="visually-hidden">{t('tableCaption', { shown: shown.length, total: all.length })}</caption>
+              <caption className="visually-hidden">
+                {t('tableCaption', { shown: shown.length, total: all.length })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">
                     <span className="visually-hidden">{t('compare')}</span>
                   </th>
                   {columns.map((column) => (
-                    <th key={column.id} scope="col" data-column={column.id} aria-sort={order.column === column.id ? order.direction : undefined}>
+                    <th
+                      key={column.id}
+                      scope="col"
+                      data-column={column.id}
+                      aria-sort={order.column === column.id ? order.direction : undefined}
+                    >
                       <button type="button" className="sort" onClick={() => sortBy(column.id)}>
                         {column.label(t)}
                         <span aria-hidden="true" className="sort-sign">
@@ -137,7 +184,9 @@ export function RegistryPage({ data, initialPicks = [], copyText, download }: Pr
                           return (
                             <th key={column.id} scope="row">
                               {name}
-                              {row.entry.status.state === 'discontinued' && <span className="tag muted-tag">{t('discontinuedShort')}</span>}
+                              {row.entry.status.state === 'discontinued' && (
+                                <span className="tag muted-tag">{t('discontinuedShort')}</span>
+                              )}
                             </th>
                           );
                         }

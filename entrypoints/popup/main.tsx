@@ -8,7 +8,13 @@ const { registry, opening, shortcut, links, scanLinks } = await loadPopup(locati
 // Everything the first screen needs is at hand: render it now, in this task, rather than in one React schedules.
 flushSync(() =>
   createRoot(document.getElementById('root')!).render(
-    <App registry={registry} opening={opening} shortcut={shortcut} links={links} copyText={(text) => navigator.clipboard.writeText(text)} />,
+    <App
+      registry={registry}
+      opening={opening}
+      shortcut={shortcut}
+      links={links}
+      copyText={(text) => navigator.clipboard.writeText(text)}
+    />,
   ),
 );
 // Reading the page for its meeting links waits until the first screen is on display.

@@ -152,7 +152,9 @@ export function createDetector(
       const url = parseWebUrl(src);
       const found = url && byAddress(url);
       if (found) {
-        const evidence = found.evidence.map((item): Evidence => (item.type === 'host' ? { type: 'frame', value: item.value } : item));
+        const evidence = found.evidence.map((item): Evidence =>
+          item.type === 'host' ? { type: 'frame', value: item.value } : item,
+        );
         return { toolId: found.toolId, context: 'embedded', evidence };
       }
     }

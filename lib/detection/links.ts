@@ -46,7 +46,12 @@ function onDomain(host: string, domain: string): boolean {
 
 function decodeBase64(text: string): string | null {
   try {
-    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '='));
+    const binary = atob(
+      text
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .padEnd(Math.ceil(text.length / 4) * 4, '='),
+    );
     return new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
   } catch {
     return null;
@@ -164,7 +169,11 @@ const SKIPPED_TEXT = new Set(['a', 'textarea', 'svg']);
 
 /** Whether an element itself hides its content from readers, or holds text that is skipped. */
 function hidesText(element: Element): boolean {
-  return SKIPPED_TEXT.has(element.localName) || element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true';
+  return (
+    SKIPPED_TEXT.has(element.localName) ||
+    element.hasAttribute('hidden') ||
+    element.getAttribute('aria-hidden') === 'true'
+  );
 }
 
 /** Addresses in a piece of text, at most `limit`, with trailing punctuation removed and a scheme added where missing. */
@@ -188,7 +197,9 @@ export interface LinkCandidates {
 /** Whether the browser shows an element; `checkVisibility` (Chromium 105, Firefox 106) also sees style sheets. */
 function rendered(element: Element): boolean {
   const visible = element as Element & { checkVisibility?: (options?: object) => boolean };
-  return typeof visible.checkVisibility === 'function' ? visible.checkVisibility({ visibilityProperty: true, opacityProperty: true }) : true;
+  return typeof visible.checkVisibility === 'function'
+    ? visible.checkVisibility({ visibilityProperty: true, opacityProperty: true })
+    : true;
 }
 
 /**
@@ -269,7 +280,10 @@ const NOT_A_MEETING_PARAM = /^(authuser|hs|context|from|ref_from|sa|source|usg|u
 function meetingKey(address: string): string {
   const url = parseUrl(address);
   if (!url) return address;
-  const params = [...url.searchParams].filter(([name]) => !NOT_A_MEETING_PARAM.test(name)).map(([name, value]) => `${name}=${value}`).sort();
+  const params = [...url.searchParams]
+    .filter(([name]) => !NOT_A_MEETING_PARAM.test(name))
+    .map(([name, value]) => `${name}=${value}`)
+    .sort();
   return `${url.hostname.toLowerCase().replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}?${params.join('&')}`;
 }
 
@@ -278,7 +292,11 @@ function meetingKey(address: string): string {
  * addresses among them (the detection's `meeting` context), in order of first appearance. Only tool ids and
  * counts leave this function: the addresses, which can carry join secrets, do not.
  */
-export function summarizeLinks(candidates: readonly string[], detect: Detector, wrappers: readonly LinkWrapper[]): LinkedTool[] {
+export function summarizeLinks(
+  candidates: readonly string[],
+  detect: Detector,
+  wrappers: readonly LinkWrapper[],
+): LinkedTool[] {
   const found = new Map<string, { links: Set<string>; meetings: Set<string> }>();
   for (const candidate of new Set(candidates)) {
     const address = unwrapLink(candidate, wrappers);

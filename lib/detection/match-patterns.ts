@@ -3,7 +3,8 @@ import type { DetectableTool } from '../registry/build/rules-schema';
 import type { LinkWrapper } from '../registry/build/wrappers-schema';
 
 /** A host's match pattern, with its subdomains if the rule covers them. */
-const hostPattern = ({ domain, subdomains }: { domain: string; subdomains: boolean | 'only' }): string => `https://${subdomains ? '*.' : ''}${domain}/*`;
+const hostPattern = ({ domain, subdomains }: { domain: string; subdomains: boolean | 'only' }): string =>
+  `https://${subdomains ? '*.' : ''}${domain}/*`;
 
 /**
  * Manifest match patterns for the registered tool hosts the extension follows: its host permissions, so the
@@ -26,7 +27,8 @@ function literalPrefix(pattern: string): string {
   for (let index = 1; index < pattern.length; index++) {
     const char = pattern[index]!;
     if (char === '\\' && /[^\w]/.test(pattern[index + 1] ?? '')) prefix += pattern[++index];
-    else if ('?*{'.includes(char)) return prefix.slice(0, -1); // the character before may be absent
+    else if ('?*{'.includes(char))
+      return prefix.slice(0, -1); // the character before may be absent
     else if ('.^$+()[]|\\'.includes(char)) break;
     else prefix += char;
   }
@@ -38,6 +40,8 @@ function literalPrefix(pattern: string): string {
  * allows (`*://*.google.com/url*`, not all of google.com). Used for the link menu, never as permissions.
  */
 export function wrapperMatchPatterns(wrappers: readonly LinkWrapper[]): string[] {
-  const patterns = wrappers.flatMap((wrapper) => wrapper.domains.map((domain) => `*://*.${domain}${literalPrefix(wrapper.path)}*`));
+  const patterns = wrappers.flatMap((wrapper) =>
+    wrapper.domains.map((domain) => `*://*.${domain}${literalPrefix(wrapper.path)}*`),
+  );
   return [...new Set(patterns)].sort();
 }

@@ -43,15 +43,25 @@ export function comparedFacts(tool: Tool, lang: Lang, policy: Policy | null = nu
           }),
         ]
       : []),
-    ...keyFactRows(glanceOf(tool), lang).map((row) => fact(`key.${row.id}`, row.label, { text: row.text, mark: row.mark, unconfirmed: row.unconfirmed })),
+    ...keyFactRows(glanceOf(tool), lang).map((row) =>
+      fact(`key.${row.id}`, row.label, { text: row.text, mark: row.mark, unconfirmed: row.unconfirmed }),
+    ),
     fact('status', t('compareFact.status'), {
-      text: status.state === 'active' ? t('status.active') : t('discontinuedSince', { date: formatDate(status.since, lang) }),
+      text:
+        status.state === 'active'
+          ? t('status.active')
+          : t('discontinuedSince', { date: formatDate(status.since, lang) }),
       unconfirmed: open(status),
     }),
     fact('hosting', t('compareFact.hosting'), { text: t(`hosting.${tool.hosting}`) }),
-    fact('provider', t('compareFact.provider'), { text: `${provider.name} (${countryName(provider.country, lang)})`, unconfirmed: open(provider) }),
+    fact('provider', t('compareFact.provider'), {
+      text: `${provider.name} (${countryName(provider.country, lang)})`,
+      unconfirmed: open(provider),
+    }),
     fact('euEntity', t('compareFact.euEntity'), {
-      text: provider.euEntity ? `${provider.euEntity.name} (${countryName(provider.euEntity.country, lang)}): ${provider.euEntity.role[lang]}` : t('none'),
+      text: provider.euEntity
+        ? `${provider.euEntity.name} (${countryName(provider.euEntity.country, lang)}): ${provider.euEntity.role[lang]}`
+        : t('none'),
     }),
     fact('thirdCountry', t('compareFact.thirdCountry'), {
       text:
@@ -62,20 +72,44 @@ export function comparedFacts(tool: Tool, lang: Lang, policy: Policy | null = nu
             : t('thirdCountry.no'),
       unconfirmed: open(transfer),
     }),
-    fact('basis', t('column.basis'), { text: list(transfer.mechanisms.map((mechanism) => t(`mechanism.${mechanism}`))), unconfirmed: open(transfer) }),
+    fact('basis', t('column.basis'), {
+      text: list(transfer.mechanisms.map((mechanism) => t(`mechanism.${mechanism}`))),
+      unconfirmed: open(transfer),
+    }),
     fact('residency', t('residency'), { text: t(`residency.${residency.available}`), unconfirmed: open(residency) }),
     fact('recording', t('feature.recording'), feature('recording')),
-    fact('startedBy', t('compareFact.startedBy'), { text: list(keyFacts.recording.startedBy.map((starter) => t(`starter.${starter}`))) }),
-    fact('storedAt', t('compareFact.storedAt'), { text: list(keyFacts.recording.storedAt.map((place) => t(`storage.${place}`))) }),
+    fact('startedBy', t('compareFact.startedBy'), {
+      text: list(keyFacts.recording.startedBy.map((starter) => t(`starter.${starter}`))),
+    }),
+    fact('storedAt', t('compareFact.storedAt'), {
+      text: list(keyFacts.recording.storedAt.map((place) => t(`storage.${place}`))),
+    }),
     fact('transcription', t('feature.transcription'), feature('transcription')),
     fact('ai', t('feature.ai'), feature('ai')),
     fact('e2ee', t('feature.e2ee'), feature('e2ee')),
-    fact('e2eeLimits', t('compareFact.e2eeLimits'), { text: list(keyFacts.e2ee.limits.map((limit) => t(`limit.${limit}`))) }),
-    fact('providerRetention', t('feature.providerRetention'), { text: providerRetentionText(t, keyFacts.providerRetention), unconfirmed: open(keyFacts.providerRetention) }),
-    fact('dpa', t('section.dpa'), { text: [t(`dpa.${dpa.status}`), dpa.how && t(`dpa.how.${dpa.how}`)].filter(Boolean).join(' · '), unconfirmed: open(dpa) }),
-    fact('collected', t('section.collected'), { text: list(tool.collected.map((group) => t(`category.${group.category}`))) }),
-    fact('legalBases', t('section.legalBases'), { text: list([...new Set(tool.legalBases.map((basis) => citeArticle(basis.article, lang)))]) }),
-    fact('sources', t('sources'), { text: t('compareFact.sourceCount', { count: tool.sources.length, kinds: list(sourceKinds.map((kind) => t(`sourceKind.${kind}`))) }) }),
+    fact('e2eeLimits', t('compareFact.e2eeLimits'), {
+      text: list(keyFacts.e2ee.limits.map((limit) => t(`limit.${limit}`))),
+    }),
+    fact('providerRetention', t('feature.providerRetention'), {
+      text: providerRetentionText(t, keyFacts.providerRetention),
+      unconfirmed: open(keyFacts.providerRetention),
+    }),
+    fact('dpa', t('section.dpa'), {
+      text: [t(`dpa.${dpa.status}`), dpa.how && t(`dpa.how.${dpa.how}`)].filter(Boolean).join(' · '),
+      unconfirmed: open(dpa),
+    }),
+    fact('collected', t('section.collected'), {
+      text: list(tool.collected.map((group) => t(`category.${group.category}`))),
+    }),
+    fact('legalBases', t('section.legalBases'), {
+      text: list([...new Set(tool.legalBases.map((basis) => citeArticle(basis.article, lang)))]),
+    }),
+    fact('sources', t('sources'), {
+      text: t('compareFact.sourceCount', {
+        count: tool.sources.length,
+        kinds: list(sourceKinds.map((kind) => t(`sourceKind.${kind}`))),
+      }),
+    }),
     fact('lastReviewed', t('compareFact.lastReviewed'), { text: formatDate(tool.lastReviewed, lang) }),
   ];
 }
@@ -86,9 +120,13 @@ export function exportComparison(tools: readonly Tool[], lang: Lang, policy: Pol
   const facts = tools.map((tool) => comparedFacts(tool, lang, policy));
   return {
     header: [t('compareFact.fact'), ...tools.map((tool) => tool.name[lang])],
-    rows: (facts[0] ?? []).map((first, index) => [first.label, ...facts.map((columns) => cellText(columns[index]!.cell, t))]),
+    rows: (facts[0] ?? []).map((first, index) => [
+      first.label,
+      ...facts.map((columns) => cellText(columns[index]!.cell, t)),
+    ]),
   };
 }
 
 /** A comparison as a Markdown table, as the popup's "Copy comparison" puts it on the clipboard. */
-export const comparisonMarkdown = (tools: readonly Tool[], lang: Lang, policy: Policy | null = null): string => toMarkdownTable(exportComparison(tools, lang, policy));
+export const comparisonMarkdown = (tools: readonly Tool[], lang: Lang, policy: Policy | null = null): string =>
+  toMarkdownTable(exportComparison(tools, lang, policy));

@@ -16,4 +16,11 @@ export interface TableData {
   aliases: AliasesOf;
 }
 
-export const bundledTableData: TableData = { catalog, rows, dataAsOf, peek: peekTool, load: loadTool, aliases: (id) => aliases[id] };
+export const bundledTableData: TableData = {
+  catalog,
+  rows,
+  dataAsOf,
+  peek: peekTool,
+  load: loadTool,
+  aliases: (id) => aliases[id],
+};

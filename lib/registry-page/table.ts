@@ -2,7 +2,15 @@ import { formatList, translator, type Translate } from '@/lib/i18n';
 import type { Lang } from '@/lib/lang';
 import type { CatalogEntry } from '@/lib/registry/catalog';
 import type { TableRowInput } from '@/lib/registry/build/projections';
-import { agreementMark, assessmentLine, keyFactRows, MARK_SIGNS, type KeyFactId, type KeyFactRow, type Mark } from '@/lib/key-facts';
+import {
+  agreementMark,
+  assessmentLine,
+  keyFactRows,
+  MARK_SIGNS,
+  type KeyFactId,
+  type KeyFactRow,
+  type Mark,
+} from '@/lib/key-facts';
 import type { TextTable } from '@/lib/export';
 import { verdictFor, type Policy, type Verdict } from '@/lib/policy';
 import './strings';
@@ -46,7 +54,8 @@ const verdictColumn = (policy: Policy): Column => ({
 });
 
 /** A verdict's mark, as Compare in the popup shows it. */
-export const verdictMark = (verdict: Verdict | undefined): Mark => (verdict === 'approved' ? 'ok' : verdict ? 'caution' : 'unknown');
+export const verdictMark = (verdict: Verdict | undefined): Mark =>
+  verdict === 'approved' ? 'ok' : verdict ? 'caution' : 'unknown';
 
 /** The provider's facts, for every reader; {@link columnsFor} adds the organisation's verdict where a policy is set. */
 export const COLUMNS: readonly Column[] = [
@@ -57,14 +66,20 @@ export const COLUMNS: readonly Column[] = [
     id: 'basis',
     label: (t) => t('column.basis'),
     cell: ({ input: { transfer } }, lang, t) => ({
-      text: formatList(transfer.mechanisms.map((mechanism) => t(`mechanism.${mechanism}`)), lang),
+      text: formatList(
+        transfer.mechanisms.map((mechanism) => t(`mechanism.${mechanism}`)),
+        lang,
+      ),
       unconfirmed: Boolean(transfer.unconfirmed),
     }),
   },
   {
     id: 'residency',
     label: (t) => t('residency'),
-    cell: ({ input: { residency } }, _, t) => ({ text: t(`residency.${residency.available}`), unconfirmed: Boolean(residency.unconfirmed) }),
+    cell: ({ input: { residency } }, _, t) => ({
+      text: t(`residency.${residency.available}`),
+      unconfirmed: Boolean(residency.unconfirmed),
+    }),
   },
   keyFactColumn('recording'),
   keyFactColumn('ai'),
@@ -74,7 +89,10 @@ export const COLUMNS: readonly Column[] = [
     id: 'agreement',
     label: (t) => t('section.dpa'),
     cell: ({ input }, _, t) => ({
-      text: input.dpa.status === 'not-applicable' ? t(`dpa.not-applicable.${input.dpa.reason ?? 'consumer-service'}`) : t(`dpa.${input.dpa.status}`),
+      text:
+        input.dpa.status === 'not-applicable'
+          ? t(`dpa.not-applicable.${input.dpa.reason ?? 'consumer-service'}`)
+          : t(`dpa.${input.dpa.status}`),
       mark: agreementMark(input),
       unconfirmed: Boolean(input.dpa.unconfirmed),
     }),
@@ -84,7 +102,9 @@ export const COLUMNS: readonly Column[] = [
     label: (t) => t('fact.assessment'),
     cell: ({ input }, lang, t) => {
       const line = assessmentLine(input, lang);
-      return line ? { text: line.text, mark: line.mark, unconfirmed: line.unconfirmed } : { text: t('assessment.none') };
+      return line
+        ? { text: line.text, mark: line.mark, unconfirmed: line.unconfirmed }
+        : { text: t('assessment.none') };
     },
   },
 ];
@@ -94,11 +114,19 @@ export function columnsFor(policy: Policy | null): readonly Column[] {
   return policy ? [COLUMNS[0]!, verdictColumn(policy), ...COLUMNS.slice(1)] : COLUMNS;
 }
 
-export function tableRows(entries: readonly CatalogEntry[], inputs: Readonly<Record<string, TableRowInput>>, lang: Lang, policy: Policy | null = null): TableRow[] {
+export function tableRows(
+  entries: readonly CatalogEntry[],
+  inputs: Readonly<Record<string, TableRowInput>>,
+  lang: Lang,
+  policy: Policy | null = null,
+): TableRow[] {
   return entries.flatMap((entry) => {
     const input = inputs[entry.id];
     if (!input) return [];
-    const facts = Object.fromEntries(keyFactRows(input, lang).map((fact) => [fact.id, fact])) as Record<KeyFactId, KeyFactRow>;
+    const facts = Object.fromEntries(keyFactRows(input, lang).map((fact) => [fact.id, fact])) as Record<
+      KeyFactId,
+      KeyFactRow
+    >;
     const verdict = verdictFor(policy, entry.id);
     return [{ entry, input, facts, ...(verdict && { verdict }) }];
   });
@@ -116,7 +144,10 @@ const APPROVED: Filter = { id: 'approved', test: ({ verdict }) => verdict === 'a
 export const FILTERS: readonly Filter[] = [
   /** No transfer to a third country at all: "depends on who runs the server" does not count. */
   { id: 'eu-only', test: ({ input }) => input.transfer.thirdCountry === false },
-  { id: 'e2ee-default', test: ({ input }) => input.keyFacts.e2ee.available === 'yes' && input.keyFacts.e2ee.defaultOn === true },
+  {
+    id: 'e2ee-default',
+    test: ({ input }) => input.keyFacts.e2ee.available === 'yes' && input.keyFacts.e2ee.defaultOn === true,
+  },
   { id: 'active', test: ({ entry }) => entry.status.state === 'active' },
 ];
 
@@ -131,7 +162,12 @@ export type SortOrder = { column: string; direction: 'ascending' | 'descending' 
  * Sorts rows by a column: cells with a mark by the mark (in your favour first), then by their words, in the
  * display language's collation. Ties keep the given order.
  */
-export function sortRows(rows: readonly TableRow[], { column, direction }: SortOrder, lang: Lang, columns: readonly Column[] = COLUMNS): TableRow[] {
+export function sortRows(
+  rows: readonly TableRow[],
+  { column, direction }: SortOrder,
+  lang: Lang,
+  columns: readonly Column[] = COLUMNS,
+): TableRow[] {
   const spec = columns.find((candidate) => candidate.id === column) ?? columns[0]!;
   const t = translator(lang);
   const collator = new Intl.Collator(lang);

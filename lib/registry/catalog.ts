@@ -14,7 +14,11 @@ export const catalogById: ReadonlyMap<string, CatalogEntry> = new Map(catalog.ma
  * The order a list of tools is offered in: pinned tools in the user's order, then the most used (data/registry.json
  * says how they were chosen), then the rest as given; discontinued tools last, whatever their place before.
  */
-export function listOrder<T extends CatalogEntry>(entries: readonly T[], pinned: readonly string[], used: readonly string[] = mostUsed): T[] {
+export function listOrder<T extends CatalogEntry>(
+  entries: readonly T[],
+  pinned: readonly string[],
+  used: readonly string[] = mostUsed,
+): T[] {
   const rank = (entry: T): number => {
     const pin = pinned.indexOf(entry.id);
     if (pin >= 0) return pin;
@@ -25,4 +29,3 @@ export function listOrder<T extends CatalogEntry>(entries: readonly T[], pinned:
   // Array.prototype.sort is stable, so tools of equal rank keep the catalog's alphabetical order.
   return [...entries].sort((a, b) => discontinued(a) - discontinued(b) || rank(a) - rank(b));
 }
-

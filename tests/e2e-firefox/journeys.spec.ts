@@ -19,14 +19,22 @@ test('the badge is set on a Teams tab and not on another tab', async ({ firefox 
   expect((await firefox.badge(other.tabId)).text).toBe('');
 });
 
-test('the popup for that tab shows the Teams summary with its key facts, kept in session storage', async ({ firefox }) => {
+test('the popup for that tab shows the Teams summary with its key facts, kept in session storage', async ({
+  firefox,
+}) => {
   const { tabId } = await teamsTab(firefox);
   const popup = await firefox.popup(tabId);
   expect(await text(popup, 'h1')).toBe('Microsoft Teams');
-  const facts = await popup.$$eval('.key-facts .fact', (elements) => elements.map((element) => (element as HTMLElement).dataset.fact));
+  const facts = await popup.$$eval('.key-facts .fact', (elements) =>
+    elements.map((element) => (element as HTMLElement).dataset.fact),
+  );
   expect(facts).toEqual(['who', 'where', 'recording', 'ai', 'e2ee', 'assessment']);
-  expect(await text(popup, '.key-facts .fact-text')).toMatch(/^The organisation holding this meeting .* is responsible; Microsoft Corporation processes for it/);
-  const session = await popup.evaluate(async () => JSON.stringify(await (globalThis as unknown as { browser: typeof chrome }).browser.storage.session.get(null)));
+  expect(await text(popup, '.key-facts .fact-text')).toMatch(
+    /^The organisation holding this meeting .* is responsible; Microsoft Corporation processes for it/,
+  );
+  const session = await popup.evaluate(async () =>
+    JSON.stringify(await (globalThis as unknown as { browser: typeof chrome }).browser.storage.session.get(null)),
+  );
   expect(session).toContain('"toolId":"microsoft-teams"');
   expect(session).not.toContain('meetup-join');
 });
@@ -48,7 +56,9 @@ test('a pin survives closing and reopening the popup', async ({ firefox }) => {
   await popup.close();
   firefox.serve('https://www.example.com', fixture('plain.html'));
   const home = await firefox.popup((await firefox.open('https://www.example.com/')).tabId);
-  expect(await home.$$eval('.pins .tool-link', (elements) => elements.map((element) => element.textContent))).toEqual(['Microsoft Teams']);
+  expect(await home.$$eval('.pins .tool-link', (elements) => elements.map((element) => element.textContent))).toEqual([
+    'Microsoft Teams',
+  ]);
 });
 
 test('the language choice persists', async ({ firefox }) => {
@@ -62,14 +72,18 @@ test('the language choice persists', async ({ firefox }) => {
   expect(await text(reopened, '.key-facts .fact-text')).toMatch(/^Verantwortlicher ist die Organisation/);
 });
 
-test('the on-demand scan finds a self-hosted Jitsi page, reading its globals in the main world', async ({ firefox }) => {
+test('the on-demand scan finds a self-hosted Jitsi page, reading its globals in the main world', async ({
+  firefox,
+}) => {
   firefox.serve('https://video.example.org', fixture('jitsi-self-hosted.html'));
   const { tabId } = await firefox.open('https://video.example.org/WeeklyStandup');
   expect((await firefox.badge(tabId)).text).toBe('');
   const popup = await firefox.popup(tabId);
   expect(await text(popup, 'h1')).toContain('Jitsi');
   expect(await text(popup, '.origin')).toMatch(/^Jitsi.*, recognised from this page’s scripts/);
-  expect(await popup.$eval('.origin', (element) => element.getAttribute('title'))).toMatch(/JitsiMeetJS|lib-jitsi-meet/);
+  expect(await popup.$eval('.origin', (element) => element.getAttribute('title'))).toMatch(
+    /JitsiMeetJS|lib-jitsi-meet/,
+  );
   await eventually(async () => (await firefox.badge(tabId)).text !== '', true);
 });
 
@@ -77,12 +91,9 @@ test('meetings on a webmail page are listed first, by tool and number of meeting
   firefox.serve('https://www.example.com', fixture('webmail.html'));
   const popup = await firefox.popup((await firefox.open('https://www.example.com/mail')).tabId);
   await popup.waitForSelector('.meeting-links');
-  expect(await popup.$$eval('.meeting-links .linked-name', (elements) => elements.map((element) => element.textContent))).toEqual([
-    'Microsoft Teams · 1 meeting',
-    'Zoom · 1 meeting',
-    'Google Meet · 1 meeting',
-    'Webex · 1 meeting',
-  ]);
+  expect(
+    await popup.$$eval('.meeting-links .linked-name', (elements) => elements.map((element) => element.textContent)),
+  ).toEqual(['Microsoft Teams · 1 meeting', 'Zoom · 1 meeting', 'Google Meet · 1 meeting', 'Webex · 1 meeting']);
   expect(await text(popup, 'h1')).toBe('Meetings in this invitation');
 });
 
@@ -101,14 +112,18 @@ async function pauseDuringScan(firefox: FirefoxExtension, fixtureName: string): 
   return pause;
 }
 
-test('reading 200,000 characters of hostile text for links pauses the page no longer than prose does', async ({ firefox }) => {
+test('reading 200,000 characters of hostile text for links pauses the page no longer than prose does', async ({
+  firefox,
+}) => {
   const prose = await pauseDuringScan(firefox, 'prose-text.html');
   const hostile = await pauseDuringScan(firefox, 'hostile-text.html');
   // Quadratic matching froze the page for about 7 s here; the prose page says how much a busy machine adds.
   expect(hostile).toBeLessThan(Math.max(100, 3 * prose));
 });
 
-test('a page that only names tools, or holds elements named like their globals, shows no tool and no badge', async ({ firefox }) => {
+test('a page that only names tools, or holds elements named like their globals, shows no tool and no badge', async ({
+  firefox,
+}) => {
   firefox.serve('https://www.example.com', fixture('false-markers.html'));
   const { tabId } = await firefox.open('https://www.example.com/article');
   const popup = await firefox.popup(tabId);

@@ -3,9 +3,12 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { eventually, expect, fixture, test } from './fixtures';
 
-const TOOL_COUNT = readdirSync(resolve(import.meta.dirname, '../../data/tools')).filter((file) => file.endsWith('.json')).length;
+const TOOL_COUNT = readdirSync(resolve(import.meta.dirname, '../../data/tools')).filter((file) =>
+  file.endsWith('.json'),
+).length;
 const rowCount = (page: Page) => page.$$eval('#registry-table tbody tr', (rows) => rows.length);
-const visibleTools = (page: Page) => page.$$eval('#registry-table tbody tr', (rows) => rows.map((row) => row.getAttribute('data-tool')));
+const visibleTools = (page: Page) =>
+  page.$$eval('#registry-table tbody tr', (rows) => rows.map((row) => row.getAttribute('data-tool')));
 
 /** Replaces the field's value as a user typing it would (puppeteer's type appends). */
 async function search(page: Page, selector: string, query: string): Promise<void> {
@@ -43,7 +46,10 @@ test('a comparison of three tools downloads as CSV with one row per fact', async
   const [button] = await page.$$('.comparison .export-actions button');
   await button!.click();
   const csv = await page.evaluate(() => (globalThis as unknown as { kept: Blob[] }).kept[0]!.text());
-  const records = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  const records = csv
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
   expect(records).toHaveLength(facts + 1);
   expect(records[0]).toBe('Fact,Microsoft Teams,Zoom,Webex');
 });
@@ -54,7 +60,8 @@ test('"Copy summary" of Teams is plain text without backslashes or asterisks', a
   await eventually(async () => (await firefox.badge(tabId)).text, 'T');
   const popup = await firefox.popup(tabId);
   await popup.evaluate(() => {
-    navigator.clipboard.writeText = async (text: string) => void ((globalThis as unknown as { copied: string }).copied = text);
+    navigator.clipboard.writeText = async (text: string) =>
+      void ((globalThis as unknown as { copied: string }).copied = text);
   });
   const buttons = await popup.$$('.summary-actions button');
   const labels = await Promise.all(buttons.map((button) => button.evaluate((element) => element.textContent)));

@@ -8,16 +8,27 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { exampleParts } from '../../lib/registry/build/rules-schema';
 import { loadRegistry } from '../../lib/registry/build/node';
-import { BUILD_DIR, bundledTexts, bundleSizes, KB, PROJECT_ROOT, SIZE_BUDGETS, type SizeGroup } from '../../scripts/bundle-sizes';
+import {
+  BUILD_DIR,
+  bundledTexts,
+  bundleSizes,
+  KB,
+  PROJECT_ROOT,
+  SIZE_BUDGETS,
+  type SizeGroup,
+} from '../../scripts/bundle-sizes';
 
 /** Each file with its sizes, so a failure says which file grew. */
 const describeGroup = (group: SizeGroup): string =>
-  group.files.map(({ file, raw, gzip }) => `${file}: ${(raw / KB).toFixed(1)} KB, ${(gzip / KB).toFixed(1)} KB gzip`).join('; ');
+  group.files
+    .map(({ file, raw, gzip }) => `${file}: ${(raw / KB).toFixed(1)} KB, ${(gzip / KB).toFixed(1)} KB gzip`)
+    .join('; ');
 
 test.describe('shipped build sizes', () => {
   test.beforeAll(() => {
     // `npm test` runs `npm run build` before this; on its own, a missing build is a setup error, not a pass.
-    if (!existsSync(join(BUILD_DIR, 'manifest.json'))) throw new Error(`No build in ${BUILD_DIR}: run \`npm run build\` first.`);
+    if (!existsSync(join(BUILD_DIR, 'manifest.json')))
+      throw new Error(`No build in ${BUILD_DIR}: run \`npm run build\` first.`);
   });
 
   test(`the popup's start-up JavaScript stays within ${SIZE_BUDGETS.popupJsGzip / KB} KB gzipped`, () => {
@@ -46,7 +57,9 @@ test.describe('shipped build sizes', () => {
     // Taken from the registry as it is now, so the check follows the data instead of pinning one address.
     const { tools, wrappers } = loadRegistry(PROJECT_ROOT);
     const authoringOnly = [
-      ...tools.flatMap(({ detection: { examples } }) => [...examples.match, ...examples.noMatch].map((example) => exampleParts(example).url)),
+      ...tools.flatMap(({ detection: { examples } }) =>
+        [...examples.match, ...examples.noMatch].map((example) => exampleParts(example).url),
+      ),
       ...wrappers.flatMap((wrapper) => [...wrapper.sources, ...wrapper.examples.map(({ wrapped }) => wrapped)]),
     ];
     expect(authoringOnly.length).toBeGreaterThan(100);

@@ -12,7 +12,9 @@ const hosted = [
 ] as const;
 
 for (const [name, url] of hosted) {
-  test(`${name}: the meeting tab gets the badge, another tab does not, and the popup shows ${name}`, async ({ ext }) => {
+  test(`${name}: the meeting tab gets the badge, another tab does not, and the popup shows ${name}`, async ({
+    ext,
+  }) => {
     await ext.serve(new URL(url).origin, meeting);
     await ext.serve('https://www.example.com', fixture('plain.html'));
     const { tabId } = await ext.open(url);
@@ -25,7 +27,9 @@ for (const [name, url] of hosted) {
   });
 }
 
-test('a self-hosted Jitsi on a neutral host is detected from its page markers when the popup opens', async ({ ext }) => {
+test('a self-hosted Jitsi on a neutral host is detected from its page markers when the popup opens', async ({
+  ext,
+}) => {
   await ext.serve('https://video.example.org', fixture('jitsi-self-hosted.html'));
   const { tabId } = await ext.open('https://video.example.org/WeeklyStandup');
   expect((await ext.badge(tabId)).text).toBe('');
@@ -56,7 +60,9 @@ test('an in-page navigation from the Teams chat to a meeting and back moves the 
   await expect.poll(async () => (await ext.badge(tabId)).title).toBe('Microsoft Teams detected');
 });
 
-test('leaving the tool for a page on a host without permission clears the badge and the stored state', async ({ ext }) => {
+test('leaving the tool for a page on a host without permission clears the badge and the stored state', async ({
+  ext,
+}) => {
   await ext.serve('https://meet.google.com', meeting);
   await ext.serve('https://news.example.net', fixture('plain.html'));
   const tabs = await Promise.all([0, 1, 2, 3, 4].map(() => ext.open('https://meet.google.com/abc-defg-hij')));

@@ -6,7 +6,10 @@ import { E2E_KEY } from '../../scripts/policy-files';
 const OUTPUT = resolve(import.meta.dirname, '../../.output');
 const manifestOf = (build: string) => JSON.parse(readFileSync(join(OUTPUT, build, 'manifest.json'), 'utf8'));
 const filesOf = (build: string) =>
-  readdirSync(join(OUTPUT, build), { recursive: true, encoding: 'utf8' }).map((file) => ({ file, text: () => readFileSync(join(OUTPUT, build, file)) }));
+  readdirSync(join(OUTPUT, build), { recursive: true, encoding: 'utf8' }).map((file) => ({
+    file,
+    text: () => readFileSync(join(OUTPUT, build, file)),
+  }));
 
 /** The registry's hosts, as the shipped manifest must list them: a change here is a change of permissions. */
 const TOOL_HOSTS = [
@@ -158,7 +161,11 @@ test.describe('the shipped Chrome manifest', () => {
   });
 
   test('takes its name and description from the locales, English by default, German for German browsers', () => {
-    expect([manifest.name, manifest.description, manifest.default_locale]).toEqual(['__MSG_extName__', '__MSG_extDescription__', 'en']);
+    expect([manifest.name, manifest.description, manifest.default_locale]).toEqual([
+      '__MSG_extName__',
+      '__MSG_extDescription__',
+      'en',
+    ]);
     // The toolbar tooltip until a tool is detected: the brand, the same in every language (WXT takes it from the popup's title).
     expect(manifest.action.default_title).toBe('Meeting Privacy Lens');
     for (const lang of ['en', 'de']) {
@@ -176,10 +183,17 @@ test('the end-to-end build differs from the shipped one only by the fixture host
   const shipped = manifestOf('chrome-mv3');
   const e2e = manifestOf('chrome-mv3-e2e');
   const extra = (e2e.host_permissions as string[]).filter((host) => !shipped.host_permissions.includes(host));
-  expect(extra.sort()).toEqual(['https://events.example.net/*', 'https://video.example.org/*', 'https://www.example.com/*']);
+  expect(extra.sort()).toEqual([
+    'https://events.example.net/*',
+    'https://video.example.org/*',
+    'https://www.example.com/*',
+  ]);
   expect(shipped.key).toBeUndefined();
   expect(e2e.key).toBe(E2E_KEY);
-  expect({ ...e2e, host_permissions: shipped.host_permissions, key: undefined }).toEqual({ ...shipped, key: undefined });
+  expect({ ...e2e, host_permissions: shipped.host_permissions, key: undefined }).toEqual({
+    ...shipped,
+    key: undefined,
+  });
 });
 
 test('the Chrome manifest declares the schema of the organisation’s policy, and the schema file ships', () => {
@@ -198,7 +212,12 @@ test('the Firefox manifest declares that no data is collected, its own add-on id
     strict_min_version: '142.0',
     data_collection_permissions: { required: ['none'] },
   });
-  expect(firefox.permissions.filter((permission: string) => !permission.includes('://'))).toEqual(['storage', 'activeTab', 'scripting', 'contextMenus']);
+  expect(firefox.permissions.filter((permission: string) => !permission.includes('://'))).toEqual([
+    'storage',
+    'activeTab',
+    'scripting',
+    'contextMenus',
+  ]);
   expect(firefox.commands).toEqual({ _execute_browser_action: { suggested_key: { default: 'Alt+Shift+X' } } });
   expect(firefox.browser_action.default_icon).toEqual(firefox.icons);
   // The Firefox test build's way in (it opens a page of its own) is never shipped.

@@ -9,7 +9,8 @@ import { expect, test } from '@playwright/test';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-const messagesOf = (lang: string): Record<string, { message: string }> => JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8'));
+const messagesOf = (lang: string): Record<string, { message: string }> =>
+  JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8'));
 const listing = readFileSync(join(ROOT, 'store/listing.md'), 'utf8');
 
 /** The ```text blocks that follow a heading of store/listing.md, in order. */
@@ -46,7 +47,10 @@ test('the store texts stay within each store’s limits, in both languages', () 
     expect([...description].length).toBeLessThanOrEqual(10_000);
   }
   // The store's short description is the manifest's, from the locales.
-  expect(blocksAfter('### Chrome Web Store and Edge Add-ons (manifest `description`)')).toEqual([messagesOf('en').extDescription!.message, messagesOf('de').extDescription!.message]);
+  expect(blocksAfter('### Chrome Web Store and Edge Add-ons (manifest `description`)')).toEqual([
+    messagesOf('en').extDescription!.message,
+    messagesOf('de').extDescription!.message,
+  ]);
 });
 
 test('the packaged Firefox upload passes Mozilla’s linter with 0 errors, and its sources come with it', () => {
@@ -61,7 +65,9 @@ test('the packaged Firefox upload passes Mozilla’s linter with 0 errors, and i
 });
 
 test('the version follows the changelog', () => {
-  expect(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8')).toMatch(new RegExp(`\\n## ${version.replace(/\./g, '\\.')} \\(\\d{4}-\\d{2}-\\d{2}\\)\\n`));
+  expect(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8')).toMatch(
+    new RegExp(`\\n## ${version.replace(/\./g, '\\.')} \\(\\d{4}-\\d{2}-\\d{2}\\)\\n`),
+  );
 });
 
 test('every package carries the code’s licence, the registry data’s licence and the third-party notices', () => {

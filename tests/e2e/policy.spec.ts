@@ -11,7 +11,12 @@ import { expect, fixture, test, type Extension } from './fixtures';
 const TEAMS_MEETING = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0';
 
 /** Opens the popup for a page at `url`; `badge`: first wait until tab events have marked the tab. */
-async function popupFor(ext: Extension, url: string, html = fixture('meeting.html'), badge = true): Promise<{ popup: Page; tabId: number }> {
+async function popupFor(
+  ext: Extension,
+  url: string,
+  html = fixture('meeting.html'),
+  badge = true,
+): Promise<{ popup: Page; tabId: number }> {
   await ext.serve(new URL(url).origin, html);
   const { tabId } = await ext.open(url);
   if (badge) await expect.poll(async () => (await ext.badge(tabId)).text).not.toBe('');
@@ -50,13 +55,17 @@ test.describe('under ACME GmbH’s policy', () => {
   };
 
   for (const lang of ['en', 'de'] as const) {
-    test(`the first screen says whether the organisation approved the tool, right under the tool's name, within 400×600 (${lang})`, async ({ ext }) => {
+    test(`the first screen says whether the organisation approved the tool, right under the tool's name, within 400×600 (${lang})`, async ({
+      ext,
+    }) => {
       const { popup: teams } = await popupFor(ext, TEAMS_MEETING);
       await setLanguage(teams, lang);
       const verdict = teams.locator('.verdict');
       await expect(verdict).toHaveText(`✓${verdicts[lang].teams}`);
       // Directly below the line that says how the tool was found, above the key facts.
-      expect(await teams.evaluate(() => document.querySelector('.verdict')?.previousElementSibling?.className)).toContain('origin');
+      expect(
+        await teams.evaluate(() => document.querySelector('.verdict')?.previousElementSibling?.className),
+      ).toContain('origin');
       await onFirstScreen(teams, '.verdict');
       await onFirstScreen(teams, '.key-facts li:last-child');
 
@@ -68,7 +77,9 @@ test.describe('under ACME GmbH’s policy', () => {
     });
   }
 
-  test('the summary keeps the organisation’s own terms apart from the provider’s facts, with its notice and contact', async ({ ext }) => {
+  test('the summary keeps the organisation’s own terms apart from the provider’s facts, with its notice and contact', async ({
+    ext,
+  }) => {
     const { popup } = await popupFor(ext, TEAMS_MEETING);
     const own = popup.getByRole('region', { name: 'Statements by ACME GmbH' });
     await expect(own.getByRole('listitem')).toHaveText(ACME_TEAMS_STATEMENTS);
@@ -79,8 +90,12 @@ test.describe('under ACME GmbH’s policy', () => {
     // A text the organisation wrote in English only is shown in English, marked as such, in the German popup.
     await setLanguage(popup, 'de');
     const note = popup.getByRole('region', { name: 'Angaben von ACME GmbH' }).getByRole('listitem').nth(3);
-    await expect(note).toHaveText('Hinweis: Recording only with everyone’s consent, announced at the start. nur auf Englisch');
-    await expect(note.locator('[lang="en"]')).toHaveText('Recording only with everyone’s consent, announced at the start.');
+    await expect(note).toHaveText(
+      'Hinweis: Recording only with everyone’s consent, announced at the start. nur auf Englisch',
+    );
+    await expect(note.locator('[lang="en"]')).toHaveText(
+      'Recording only with everyone’s consent, announced at the start.',
+    );
     const { violations } = await new AxeBuilder({ page: popup }).analyze();
     expect(violations.map((violation) => violation.id)).toEqual([]);
   });
@@ -108,13 +123,20 @@ test.describe('under ACME GmbH’s policy', () => {
     await expect(row.locator('td').nth(1)).toContainText('Use Microsoft Teams for meetings of ACME GmbH.');
   });
 
-  test('a host the organisation names is recognised by its address, with no sign of the tool in the page', async ({ ext }) => {
+  test('a host the organisation names is recognised by its address, with no sign of the tool in the page', async ({
+    ext,
+  }) => {
     // Chromium answers for managed storage only seconds after it starts; a popup opened before then waits
     // 600 ms for its scan at most, and would show the home view (a user opens it again).
     await expect((await homePopup(ext)).getByRole('region', { name: 'Policy' })).toBeVisible();
     // plain.html has no marker of any tool: only the policy's host list can say what this is. The popup's
     // scan finds it, as it does on a host the extension has no permission for.
-    const { popup, tabId } = await popupFor(ext, 'https://video.example.org/room/standup', fixture('plain.html'), false);
+    const { popup, tabId } = await popupFor(
+      ext,
+      'https://video.example.org/room/standup',
+      fixture('plain.html'),
+      false,
+    );
     await expect(popup.getByRole('heading', { level: 1 })).toHaveText('OpenTalk');
     await expect(popup.locator('.origin')).toContainText('recognised from this page’s address');
     // The rule that matched, one hover away.
@@ -122,7 +144,9 @@ test.describe('under ACME GmbH’s policy', () => {
     await expect.poll(async () => (await ext.badge(tabId)).title).toMatch(/^OpenTalk detected/);
   });
 
-  test('home lists the approved tools first, after the pins, and a Policy section names the organisation', async ({ ext }) => {
+  test('home lists the approved tools first, after the pins, and a Policy section names the organisation', async ({
+    ext,
+  }) => {
     const popup = await homePopup(ext);
     await expect(popup.locator('#tool-list .tool-link').first()).toHaveText('Microsoft TeamsApproved');
     await expect(popup.locator('#tool-list .approved-tag')).toHaveCount(1);
@@ -131,7 +155,9 @@ test.describe('under ACME GmbH’s policy', () => {
     await expect(report).toContainText('Every setting was used.');
   });
 
-  test('the registry page shows the organisation’s verdicts in a column of their own, and "approved" narrows the table to them (en, de)', async ({ ext }) => {
+  test('the registry page shows the organisation’s verdicts in a column of their own, and "approved" narrows the table to them (en, de)', async ({
+    ext,
+  }) => {
     const page = await ext.page('registry.html');
     const verdictOf = (id: string) => page.locator(`#registry-table tr[data-tool="${id}"] td[data-column="verdict"]`);
     await expect(page.locator('th[data-column="verdict"]')).toHaveText(/^Verdict of ACME GmbH/);
@@ -163,7 +189,9 @@ test.describe('under a broken policy', () => {
     },
   });
 
-  test('the summary stays intact, the valid rest is used, and the Policy section lists what was ignored', async ({ ext }) => {
+  test('the summary stays intact, the valid rest is used, and the Policy section lists what was ignored', async ({
+    ext,
+  }) => {
     const { popup } = await popupFor(ext, TEAMS_MEETING);
     await expect(popup.getByRole('heading', { level: 1 })).toHaveText('Microsoft Teams');
     await expect(popup.locator('.key-facts .fact')).toHaveCount(6);

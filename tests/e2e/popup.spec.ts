@@ -33,13 +33,20 @@ async function setLanguage(popup: Page, lang: 'de' | 'en'): Promise<void> {
 
 const KEY_FACTS = {
   en: ['Who is responsible', 'Where your data goes', 'Recording', 'AI features', 'End-to-end encryption'],
-  de: ['Wer verantwortlich ist', 'Wohin Ihre Daten gehen', 'Aufzeichnung', 'KI-Funktionen', 'Ende-zu-Ende-Verschlüsselung'],
+  de: [
+    'Wer verantwortlich ist',
+    'Wohin Ihre Daten gehen',
+    'Aufzeichnung',
+    'KI-Funktionen',
+    'Ende-zu-Ende-Verschlüsselung',
+  ],
 };
 
 /** What the first screen must say, in each language, to count as speaking to a participant. */
 const FIRST_SCREEN = {
   en: {
-    roles: /^The organisation holding this meeting \(if internal, your employer\) is responsible; Microsoft Corporation processes for it/,
+    roles:
+      /^The organisation holding this meeting \(if internal, your employer\) is responsible; Microsoft Corporation processes for it/,
     browser: /^Not end-to-end encrypted in the browser/,
     legend: ['In your favour', 'Attention', 'Note', 'Unknown'],
     actions: 'What you can do, and your rights',
@@ -48,7 +55,8 @@ const FIRST_SCREEN = {
     consent: 'According to Webex, joining counts as consent to recording.',
   },
   de: {
-    roles: /^Verantwortlicher ist die Organisation, die diese Besprechung abhält \(intern: Ihr Arbeitgeber\); Microsoft Corporation verarbeitet in ihrem Auftrag/,
+    roles:
+      /^Verantwortlicher ist die Organisation, die diese Besprechung abhält \(intern: Ihr Arbeitgeber\); Microsoft Corporation verarbeitet in ihrem Auftrag/,
     browser: /^Im Browser nicht Ende-zu-Ende-verschlüsselt/,
     legend: ['Zu Ihren Gunsten', 'Achtung', 'Hinweis', 'Unbekannt'],
     actions: 'Was Sie tun können, Ihre Rechte',
@@ -70,21 +78,28 @@ async function onFirstScreen(popup: Page, locator: ReturnType<Page['locator']>):
 }
 
 for (const lang of ['en', 'de'] as const) {
-  test(`on a Teams call, the first 400×600 screen answers in sentences with named roles, then the assessment, the legend and what you can do (${lang})`, async ({ ext }) => {
+  test(`on a Teams call, the first 400×600 screen answers in sentences with named roles, then the assessment, the legend and what you can do (${lang})`, async ({
+    ext,
+  }) => {
     const popup = await teamsPopup(ext);
     await setLanguage(popup, lang);
     const expected = FIRST_SCREEN[lang];
     const title = (await popup.getByRole('heading', { level: 1 }).boundingBox())!;
     const bar = (await popup.locator('.app-bar').boundingBox())!;
     expect(title.y).toBeGreaterThanOrEqual(bar.y + bar.height);
-    await expect(popup.locator('.origin')).toHaveText(lang === 'en' ? 'Microsoft Teams meeting, recognised from this page’s address' : 'Besprechung in Microsoft Teams, erkannt an der Seitenadresse');
+    await expect(popup.locator('.origin')).toHaveText(
+      lang === 'en'
+        ? 'Microsoft Teams meeting, recognised from this page’s address'
+        : 'Besprechung in Microsoft Teams, erkannt an der Seitenadresse',
+    );
 
     const rows = popup.locator('.key-facts .fact');
     await expect(rows).toHaveCount(6);
     await expect(rows.first().locator('.fact-text')).toHaveText(expected.roles);
     await expect(popup.locator('.key-facts .fact[data-fact="e2ee"] .fact-text')).toHaveText(expected.browser);
     // Each row is one sentence, not a label with fragments.
-    for (const text of await rows.locator('.fact-text').allInnerTexts()) expect(text.trim()).toMatch(/^[A-ZÄÖÜ].*[.”“*]$/s);
+    for (const text of await rows.locator('.fact-text').allInnerTexts())
+      expect(text.trim()).toMatch(/^[A-ZÄÖÜ].*[.”“*]$/s);
     for (const row of await rows.all()) {
       expect((await row.boundingBox())!.y).toBeGreaterThan(title.y);
       await onFirstScreen(popup, row);
@@ -117,14 +132,21 @@ for (const lang of ['en', 'de'] as const) {
     await onFirstScreen(popup, recording);
   });
 
-  test(`the Teams first screen names a dated assessment, and its agreement row is not ✓ while authorities found it wanting (${lang})`, async ({ ext }) => {
+  test(`the Teams first screen names a dated assessment, and its agreement row is not ✓ while authorities found it wanting (${lang})`, async ({
+    ext,
+  }) => {
     const popup = await teamsPopup(ext);
     await setLanguage(popup, lang);
     const assessment = popup.locator('.key-facts .fact[data-fact="assessment"]');
     // Who, when (month and year), and the assessor's own verdict in quotation marks.
-    await expect(assessment).toContainText(lang === 'en' ? /: .+, [A-Z][a-z]{2} \d{4}: “.+”/ : /: .+, [A-Z][a-zä]{2,3}\.? \d{4}: „.+“/);
+    await expect(assessment).toContainText(
+      lang === 'en' ? /: .+, [A-Z][a-z]{2} \d{4}: “.+”/ : /: .+, [A-Z][a-zä]{2,3}\.? \d{4}: „.+“/,
+    );
     const agreement = popup.locator('.key-facts .fact[data-fact="who"]');
-    await expect(agreement.getByRole('img')).not.toHaveAttribute('aria-label', lang === 'en' ? 'In your favour' : 'Zu Ihren Gunsten');
+    await expect(agreement.getByRole('img')).not.toHaveAttribute(
+      'aria-label',
+      lang === 'en' ? 'In your favour' : 'Zu Ihren Gunsten',
+    );
     await expect(agreement).toContainText(lang === 'en' ? /found defects \(\d{4}\)/ : /fand Mängel \(\d{4}\)/);
     // All assessments, newest first, with links, one tap away.
     await assessment.click();
@@ -134,24 +156,35 @@ for (const lang of ['en', 'de'] as const) {
   });
 }
 
-test('at 300% zoom (a 267 px wide popup) nothing is clipped: no row, no button, no header is wider than the popup', async ({ ext }) => {
+test('at 300% zoom (a 267 px wide popup) nothing is clipped: no row, no button, no header is wider than the popup', async ({
+  ext,
+}) => {
   const popup = await teamsPopup(ext);
   await popup.setViewportSize({ width: 267, height: 600 });
   for (const lang of ['en', 'de'] as const) {
     await setLanguage(popup, lang);
     const overflowing = await popup.evaluate(() => {
       const root = document.documentElement;
-      const wide = (element: Element) => element.scrollWidth > element.clientWidth || element.getBoundingClientRect().right > root.clientWidth + 0.5;
+      const wide = (element: Element) =>
+        element.scrollWidth > element.clientWidth || element.getBoundingClientRect().right > root.clientWidth + 0.5;
       return [
         ...(root.scrollWidth > root.clientWidth ? ['document'] : []),
-        ...[...document.querySelectorAll('.app-bar, .app-bar button, .key-facts .fact, .actions-link, .summary-actions button, .legend, .origin')].filter(wide).map((element) => element.outerHTML.slice(0, 80)),
+        ...[
+          ...document.querySelectorAll(
+            '.app-bar, .app-bar button, .key-facts .fact, .actions-link, .summary-actions button, .legend, .origin',
+          ),
+        ]
+          .filter(wide)
+          .map((element) => element.outerHTML.slice(0, 80)),
       ];
     });
     expect(overflowing, lang).toEqual([]);
   }
 });
 
-test('the Teams summary is at most 1,500 px tall before anything is opened, and every section opens with its content', async ({ ext }) => {
+test('the Teams summary is at most 1,500 px tall before anything is opened, and every section opens with its content', async ({
+  ext,
+}) => {
   const popup = await teamsPopup(ext);
   expect(await popup.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1500);
   const sections = popup.locator('details.section');
@@ -169,7 +202,10 @@ test('a key fact opens its details and brings them into view below the sticky ba
   const features = popup.locator('#section-features');
   await expect(features).toHaveAttribute('open', '');
   await expect(features.locator('summary')).toBeFocused();
-  const [bar, heading] = [(await popup.locator('.app-bar').boundingBox())!, (await features.locator('summary').boundingBox())!];
+  const [bar, heading] = [
+    (await popup.locator('.app-bar').boundingBox())!,
+    (await features.locator('summary').boundingBox())!,
+  ];
   expect(heading.y).toBeGreaterThanOrEqual(bar.y + bar.height);
 });
 
@@ -180,7 +216,10 @@ test('pin Teams from its call, then find the pinned summary on an ordinary page'
   await popup.close();
 
   const home = await homePopup(ext);
-  await home.getByRole('region', { name: 'Pinned' }).getByRole('button', { name: 'Microsoft Teams', exact: true }).click();
+  await home
+    .getByRole('region', { name: 'Pinned' })
+    .getByRole('button', { name: 'Microsoft Teams', exact: true })
+    .click();
   await expect(home.getByRole('heading', { level: 1 })).toHaveText('Microsoft Teams');
   await expect(home.getByText('Opened from pins')).toBeVisible();
 });
@@ -224,7 +263,8 @@ test('compare Teams and Zoom on the same key-fact rows', async ({ ext }) => {
   const table = popup.getByRole('table');
   await expect(table.getByRole('columnheader')).toHaveText(['Microsoft Teams', 'Zoom']);
   await expect(table.getByRole('rowheader')).toHaveText([...KEY_FACTS.en, 'Assessment']);
-  for (const fact of ['where', 'e2ee']) await expect(table.locator(`tbody[data-fact="${fact}"] td .mark`)).toHaveCount(2);
+  for (const fact of ['where', 'e2ee'])
+    await expect(table.locator(`tbody[data-fact="${fact}"] td .mark`)).toHaveCount(2);
 });
 
 test('copy the summary as Markdown', async ({ ext }) => {
@@ -236,15 +276,28 @@ test('copy the summary as Markdown', async ({ ext }) => {
   const { page: reader } = await ext.open('https://www.example.com/');
   const markdown = await reader.evaluate(() => navigator.clipboard.readText());
   expect(markdown).toMatch(/^# Microsoft Teams\n/);
-  for (const heading of ['## Key facts', '## What you can do', '## Service and provider', '## Collected data', '## Legal bases', '## Retention', '## Data-processing agreement', '## Sources']) {
+  for (const heading of [
+    '## Key facts',
+    '## What you can do',
+    '## Service and provider',
+    '## Collected data',
+    '## Legal bases',
+    '## Retention',
+    '## Data-processing agreement',
+    '## Sources',
+  ]) {
     expect(markdown).toContain(`\n${heading}\n`);
   }
-  expect(markdown).toContain('(<https://github.com/leits/MeetingBar/blob/master/MeetingBar/Meetings/MeetingProvider.swift>)');
+  expect(markdown).toContain(
+    '(<https://github.com/leits/MeetingBar/blob/master/MeetingBar/Meetings/MeetingProvider.swift>)',
+  );
   expect(markdown).toMatch(/_.*Data as of [^_]*\d{4}_\n$/);
 });
 
 for (const lang of ['en', 'de'] as const) {
-  test(`every view passes axe-core with no violations, light and dark, with every section open (${lang})`, async ({ ext }) => {
+  test(`every view passes axe-core with no violations, light and dark, with every section open (${lang})`, async ({
+    ext,
+  }) => {
     // Six axe runs over long pages: on a busy machine they take longer than the default 30 s.
     test.setTimeout(180_000);
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -252,8 +305,13 @@ for (const lang of ['en', 'de'] as const) {
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
         const { violations } = await new AxeBuilder({ page }).analyze();
-        expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${view} ${colorScheme}`).toEqual([]);
-        await page.screenshot({ path: resolve(SCREENSHOTS, `${view}-${lang}${colorScheme === 'dark' ? '-dark' : ''}.png`) });
+        expect(
+          violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+          `${view} ${colorScheme}`,
+        ).toEqual([]);
+        await page.screenshot({
+          path: resolve(SCREENSHOTS, `${view}-${lang}${colorScheme === 'dark' ? '-dark' : ''}.png`),
+        });
       }
       await page.emulateMedia({ colorScheme: 'light' });
       // No horizontal scrolling in the popup's width.

@@ -40,7 +40,8 @@ test('a column sorts both ways from its header button, and says so to screen rea
 
 test('three tools compared export as CSV with one row per fact', async ({ ext }) => {
   const page = await registryPage(ext, '?pick=microsoft-teams');
-  for (const id of ['zoom', 'webex']) await page.locator(`#registry-table tr[data-tool="${id}"] input[type=checkbox]`).check();
+  for (const id of ['zoom', 'webex'])
+    await page.locator(`#registry-table tr[data-tool="${id}"] input[type=checkbox]`).check();
   // A fourth tool cannot be added.
   await expect(page.locator('#registry-table tr[data-tool="google-meet"] input[type=checkbox]')).toBeDisabled();
   const comparison = page.getByRole('region', { name: 'Compare tools' });
@@ -51,10 +52,13 @@ test('three tools compared export as CSV with one row per fact', async ({ ext })
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    comparison.getByRole('group', { name: 'Export the comparison' }).getByRole('button', { name: 'Download CSV' }).click(),
+    comparison
+      .getByRole('group', { name: 'Export the comparison' })
+      .getByRole('button', { name: 'Download CSV' })
+      .click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
-  const csv = readFileSync((await download.path()), 'utf8');
+  const csv = readFileSync(await download.path(), 'utf8');
   expect(csv.startsWith('\uFEFF')).toBe(true);
   const records = csv.slice(1).trimEnd().split('\r\n');
   expect(records).toHaveLength(factCount + 1);
@@ -62,7 +66,9 @@ test('three tools compared export as CSV with one row per fact', async ({ ext })
 });
 
 for (const lang of ['en', 'de'] as const) {
-  test(`searching "zom", "BBB" and "cisco" finds Zoom, BigBlueButton and Webex on the page and in the popup (${lang})`, async ({ ext }) => {
+  test(`searching "zom", "BBB" and "cisco" finds Zoom, BigBlueButton and Webex on the page and in the popup (${lang})`, async ({
+    ext,
+  }) => {
     await ext.serve('https://www.example.com', fixture('plain.html'));
     const { tabId } = await ext.open('https://www.example.com/');
     const popup = await ext.popup(tabId);
@@ -85,23 +91,32 @@ for (const lang of ['en', 'de'] as const) {
 }
 
 for (const lang of ['en', 'de'] as const) {
-  test(`the registry page passes axe-core with no violations, light and dark, with a comparison open (${lang})`, async ({ ext }) => {
+  test(`the registry page passes axe-core with no violations, light and dark, with a comparison open (${lang})`, async ({
+    ext,
+  }) => {
     // Four axe runs over a 50-row table: on a busy machine they take longer than a minute.
     test.setTimeout(180_000);
     const page = await registryPage(ext, '?pick=microsoft-teams&pick=zoom&pick=jitsi-meet');
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('button', { name: lang === 'de' ? 'Deutsch' : 'English' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    await expect(page.getByRole('region', { name: lang === 'de' ? 'Tools vergleichen' : 'Compare tools' }).locator('table')).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: lang === 'de' ? 'Tools vergleichen' : 'Compare tools' }).locator('table'),
+    ).toBeVisible();
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       const { violations } = await new AxeBuilder({ page }).analyze();
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), colorScheme).toEqual([]);
+      expect(
+        violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        colorScheme,
+      ).toEqual([]);
     }
   });
 }
 
-test('"Copy summary" of Teams is plain text: the popup\'s signs and sentences, no backslashes, no asterisks', async ({ ext }) => {
+test('"Copy summary" of Teams is plain text: the popup\'s signs and sentences, no backslashes, no asterisks', async ({
+  ext,
+}) => {
   await ext.serve('https://teams.microsoft.com', fixture('teams.html'));
   await ext.serve('https://www.example.com', fixture('plain.html'));
   const { tabId } = await ext.open('https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0');

@@ -19,12 +19,20 @@ describe('following tabs from the browser’s own tab events', () => {
     await background.tabUpdated(7, { status: 'loading', url: teamsUrl }, tab(7, teamsUrl));
 
     expect(await getTabState(7)).toEqual({
-      detection: { toolId: 'microsoft-teams', context: 'app', evidence: [{ type: 'host', value: 'teams.microsoft.com' }] },
+      detection: {
+        toolId: 'microsoft-teams',
+        context: 'app',
+        evidence: [{ type: 'host', value: 'teams.microsoft.com' }],
+      },
       via: 'page',
     });
     expect(await getTabState(8)).toBeNull();
     expect(deps.badge).toHaveBeenCalledTimes(1);
-    expect(deps.badge).toHaveBeenCalledWith(7, { text: 'T', title: 'Microsoft Teams detected', color: expect.any(String) });
+    expect(deps.badge).toHaveBeenCalledWith(7, {
+      text: 'T',
+      title: 'Microsoft Teams detected',
+      color: expect.any(String),
+    });
   });
 
   it('never stores the page address, which can carry a meeting passcode', async () => {
@@ -54,7 +62,9 @@ describe('following tabs from the browser’s own tab events', () => {
   it('clears every one of many tabs that leave a tool for hosts without permission', async () => {
     const { background } = setupBackground();
     const ids = Array.from({ length: 50 }, (_, index) => index + 1);
-    await Promise.all(ids.map((id) => background.tabUpdated(id, { status: 'loading', url: teamsMeeting }, tab(id, teamsMeeting))));
+    await Promise.all(
+      ids.map((id) => background.tabUpdated(id, { status: 'loading', url: teamsMeeting }, tab(id, teamsMeeting))),
+    );
     expect(await sessionKeys()).toHaveLength(50);
     await Promise.all(ids.map((id) => background.tabUpdated(id, { status: 'loading' }, tab(id))));
     expect(await sessionKeys()).toEqual([]);
@@ -86,7 +96,11 @@ describe('following tabs from the browser’s own tab events', () => {
 
   it('does not detect the vendor’s help and marketing hosts', async () => {
     const { deps, background } = setupBackground();
-    for (const url of ['https://support.zoom.us/hc/en-us', 'https://www.webex.com/pricing.html', 'https://help.webex.com/en-us/article/x']) {
+    for (const url of [
+      'https://support.zoom.us/hc/en-us',
+      'https://www.webex.com/pricing.html',
+      'https://help.webex.com/en-us/article/x',
+    ]) {
       await background.tabUpdated(9, { status: 'loading', url }, tab(9, url));
     }
     expect(await getTabState(9)).toBeNull();
@@ -110,12 +124,21 @@ describe('a worker stopped in the middle of a tab event', () => {
     const woken = setupBackground();
     await woken.background.restoreBadges();
     const stored = await getTabState(7);
-    expect(woken.deps.badge).toHaveBeenLastCalledWith(7, expect.objectContaining({ title: stored?.detection.context === 'meeting' ? 'Microsoft Teams detected: meeting' : 'Microsoft Teams detected' }));
+    expect(woken.deps.badge).toHaveBeenLastCalledWith(
+      7,
+      expect.objectContaining({
+        title:
+          stored?.detection.context === 'meeting' ? 'Microsoft Teams detected: meeting' : 'Microsoft Teams detected',
+      }),
+    );
 
     // The next event for the same address brings both up to date.
     await woken.background.tabUpdated(7, { url: teamsMeeting }, tab(7, teamsMeeting));
     expect((await getTabState(7))?.detection.context).toBe('meeting');
-    expect(woken.deps.badge).toHaveBeenLastCalledWith(7, expect.objectContaining({ title: 'Microsoft Teams detected: meeting' }));
+    expect(woken.deps.badge).toHaveBeenLastCalledWith(
+      7,
+      expect.objectContaining({ title: 'Microsoft Teams detected: meeting' }),
+    );
   });
 
   it('marks the icon again for an event whose detection did not change, in case an earlier mark was lost', async () => {
@@ -123,7 +146,10 @@ describe('a worker stopped in the middle of a tab event', () => {
     await background.tabUpdated(7, { url: teamsMeeting }, tab(7, teamsMeeting));
     await background.tabUpdated(7, { url: `${teamsMeeting}?again` }, tab(7, `${teamsMeeting}?again`));
     expect(deps.badge).toHaveBeenCalledTimes(2);
-    expect(deps.badge).toHaveBeenLastCalledWith(7, expect.objectContaining({ title: 'Microsoft Teams detected: meeting' }));
+    expect(deps.badge).toHaveBeenLastCalledWith(
+      7,
+      expect.objectContaining({ title: 'Microsoft Teams detected: meeting' }),
+    );
   });
 
   it('drops the state of a tab that closed while the worker was stopped', async () => {
@@ -171,7 +197,11 @@ describe('tab lifecycle', () => {
   });
 
   it('marks the tool tabs that were already open when the extension starts', async () => {
-    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => [tab(1, teamsMeeting), tab(2, 'https://www.example.com/'), tab(3)]));
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async () => [
+      tab(1, teamsMeeting),
+      tab(2, 'https://www.example.com/'),
+      tab(3),
+    ]);
     const { background } = setupBackground();
     await background.markOpenTabs();
     expect(await sessionKeys()).toEqual(['tab-1']);
@@ -180,10 +210,18 @@ describe('tab lifecycle', () => {
 
 describe('the scan the popup asks for', () => {
   it('scans a tab with no detection, keeps what the page markers show, and reports the linked tools', async () => {
-    const scan = vi.fn(async () => scanOf('https://video.example.org/WeeklyStandup', { globals: ['JitsiMeetJS'], links: [{ toolId: 'zoom', count: 2, meetings: 1 }] }));
+    const scan = vi.fn(async () =>
+      scanOf('https://video.example.org/WeeklyStandup', {
+        globals: ['JitsiMeetJS'],
+        links: [{ toolId: 'zoom', count: 2, meetings: 1 }],
+      }),
+    );
     const { background } = setupBackground({ scan });
     const reply = await background.receive({ verb: 'scanTab', data: { tabId: 4 } }, fromPopup);
-    expect(reply).toMatchObject({ state: { detection: { toolId: 'jitsi-self-hosted' }, via: 'scan' }, links: [{ toolId: 'zoom', count: 2, meetings: 1 }] });
+    expect(reply).toMatchObject({
+      state: { detection: { toolId: 'jitsi-self-hosted' }, via: 'scan' },
+      links: [{ toolId: 'zoom', count: 2, meetings: 1 }],
+    });
     expect(scan).toHaveBeenCalledWith(4, true);
     expect(await getTabState(4)).toEqual((reply as { state: unknown }).state);
   });
@@ -199,18 +237,36 @@ describe('the scan the popup asks for', () => {
   });
 
   it('drops linked tools the registry does not know', async () => {
-    const scan = vi.fn(async () => scanOf('https://mail.example.com/', { links: [{ toolId: 'made-up', count: 3, meetings: 1 }, { toolId: 'webex', count: 1, meetings: 1 }] }));
+    const scan = vi.fn(async () =>
+      scanOf('https://mail.example.com/', {
+        links: [
+          { toolId: 'made-up', count: 3, meetings: 1 },
+          { toolId: 'webex', count: 1, meetings: 1 },
+        ],
+      }),
+    );
     const { background } = setupBackground({ scan });
     expect((await background.scanTab(4)).links).toEqual([{ toolId: 'webex', count: 1, meetings: 1 }]);
   });
 
   it('treats a failed or malformed scan as nothing detected and nothing linked', async () => {
-    const malformed = [null, 'x', { page: { url: 'https://meet.jit.si/x' }, globals: [] }, { page: { ...scanOf('https://a.example/').page, links: 'many' } }];
+    const malformed = [
+      null,
+      'x',
+      { page: { url: 'https://meet.jit.si/x' }, globals: [] },
+      { page: { ...scanOf('https://a.example/').page, links: 'many' } },
+    ];
     for (const raw of malformed) {
       const { background } = setupBackground({ scan: vi.fn(async () => raw) });
-      expect(await background.receive({ verb: 'scanTab', data: { tabId: 4 } }, fromPopup)).toEqual({ state: null, links: [], linksTruncated: false });
+      expect(await background.receive({ verb: 'scanTab', data: { tabId: 4 } }, fromPopup)).toEqual({
+        state: null,
+        links: [],
+        linksTruncated: false,
+      });
     }
-    const { background } = setupBackground({ scan: vi.fn(async () => Promise.reject(new Error('Cannot access a chrome:// URL'))) });
+    const { background } = setupBackground({
+      scan: vi.fn(async () => Promise.reject(new Error('Cannot access a chrome:// URL'))),
+    });
     expect(await background.scanTab(4)).toEqual({ state: null, links: [], linksTruncated: false });
   });
 
@@ -228,11 +284,20 @@ describe('the scan the popup asks for', () => {
     const scan = vi.fn(async () => scanOf('https://neutral.example.net/', { signals: { frames: [hostile] } }));
     const { background } = setupBackground({ scan });
     const { state } = await background.scanTab(4);
-    expect(state?.detection).toEqual({ toolId: 'microsoft-teams', context: 'embedded', evidence: [{ type: 'frame', value: 'teams.microsoft.com' }] });
+    expect(state?.detection).toEqual({
+      toolId: 'microsoft-teams',
+      context: 'embedded',
+      evidence: [{ type: 'frame', value: 'teams.microsoft.com' }],
+    });
   });
 
   it('never detects a tool from globals that elements of the page explain, as a mail body’s ids and names would', async () => {
-    const scan = vi.fn(async () => scanOf('https://mail.example.com/inbox', { globals: ['ZoomMtg', 'JitsiMeetJS'], named: ['ZoomMtg', 'JitsiMeetJS'] }));
+    const scan = vi.fn(async () =>
+      scanOf('https://mail.example.com/inbox', {
+        globals: ['ZoomMtg', 'JitsiMeetJS'],
+        named: ['ZoomMtg', 'JitsiMeetJS'],
+      }),
+    );
     const { deps, background } = setupBackground({ scan });
     expect((await background.scanTab(4)).state).toBeNull();
     expect(deps.badge).not.toHaveBeenCalledWith(4, expect.objectContaining({ text: expect.any(String) }));
@@ -247,7 +312,9 @@ describe('the scan the popup asks for', () => {
       { selectors: ['#zmmtg-root', 'whereby-embed'] },
     ];
     for (const signals of pages) {
-      const { background } = setupBackground({ scan: vi.fn(async () => scanOf('https://www.example.com/article', { signals })) });
+      const { background } = setupBackground({
+        scan: vi.fn(async () => scanOf('https://www.example.com/article', { signals })),
+      });
       expect((await background.scanTab(4)).state).toBeNull();
     }
   });
@@ -268,7 +335,9 @@ describe('the scan the popup asks for', () => {
   });
 
   it('says when the page held more than the scan reads', async () => {
-    const { background } = setupBackground({ scan: vi.fn(async () => scanOf('https://mail.example.com/', { linksTruncated: true })) });
+    const { background } = setupBackground({
+      scan: vi.fn(async () => scanOf('https://mail.example.com/', { linksTruncated: true })),
+    });
     expect((await background.scanTab(4)).linksTruncated).toBe(true);
   });
 

@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 
 // The rules written at the top of lib/registry/build/: a break in either would otherwise show only as a
 // larger bundle or a build that cannot load its config.
-const sources = import.meta.glob<string>(['../../lib/**/*.ts', '../../components/**/*.tsx', '../../entrypoints/**/*.{ts,tsx}'], {
-  eager: true,
-  query: '?raw',
-  import: 'default',
-});
+const sources = import.meta.glob<string>(
+  ['../../lib/**/*.ts', '../../components/**/*.tsx', '../../entrypoints/**/*.{ts,tsx}'],
+  {
+    eager: true,
+    query: '?raw',
+    import: 'default',
+  },
+);
 
 /** `[statement, specifier]` of every static import and re-export in a file. */
 const imports = (code: string): Array<[string, string]> =>
@@ -25,7 +28,10 @@ describe('build code and runtime code', () => {
       .filter(([path]) => !isBuild(path))
       .flatMap(([path, code]) =>
         imports(code)
-          .filter(([statement, specifier]) => isBuild(target(path, specifier)) && !/^(?:import|export) type\b/.test(statement))
+          .filter(
+            ([statement, specifier]) =>
+              isBuild(target(path, specifier)) && !/^(?:import|export) type\b/.test(statement),
+          )
           .map(([statement]) => `${path}: ${statement}`),
       );
     expect(valueImports).toEqual([]);
@@ -34,7 +40,11 @@ describe('build code and runtime code', () => {
   it('build code uses relative imports, which wxt.config.ts can load before the `@/` alias exists', () => {
     const aliased = Object.entries(sources)
       .filter(([path]) => isBuild(path))
-      .flatMap(([path, code]) => imports(code).filter(([, specifier]) => specifier.startsWith('@/')).map(([statement]) => `${path}: ${statement}`));
+      .flatMap(([path, code]) =>
+        imports(code)
+          .filter(([, specifier]) => specifier.startsWith('@/'))
+          .map(([statement]) => `${path}: ${statement}`),
+      );
     expect(Object.keys(sources).filter(isBuild).length).toBeGreaterThan(3);
     expect(aliased).toEqual([]);
   });

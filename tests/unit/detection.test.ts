@@ -43,12 +43,14 @@ describe('reverse proxies that serve a tool under their own suffix', () => {
     expect(detectTool(url)?.toolId).toBe(toolId);
   });
 
-  it.each(['https://mcas.ms/', 'https://evil.mcas.ms/l/meetup-join/x', 'https://teams.microsoft.com.mcas.ms.evil.example/v2/', 'https://www.example.com.mcas.ms/'])(
-    'detects nothing on %s',
-    (url) => {
-      expect(detectTool(url)).toBeNull();
-    },
-  );
+  it.each([
+    'https://mcas.ms/',
+    'https://evil.mcas.ms/l/meetup-join/x',
+    'https://teams.microsoft.com.mcas.ms.evil.example/v2/',
+    'https://www.example.com.mcas.ms/',
+  ])('detects nothing on %s', (url) => {
+    expect(detectTool(url)).toBeNull();
+  });
 });
 
 describe('evidence', () => {
@@ -72,7 +74,9 @@ describe('evidence', () => {
   });
 
   it('names the registered host, not the subdomain the organisation chose', () => {
-    expect(detectTool('https://acme-secret-project.webex.com/meet/jane')?.evidence).toEqual([{ type: 'host', value: 'webex.com' }]);
+    expect(detectTool('https://acme-secret-project.webex.com/meet/jane')?.evidence).toEqual([
+      { type: 'host', value: 'webex.com' },
+    ]);
   });
 });
 
@@ -89,14 +93,27 @@ describe('detectTool never throws', () => {
 
   it('on arbitrary URLs with page signals, including long repetitive paths', () => {
     const signals = fc.record(
-      { globals: fc.array(fc.string()), scripts: fc.array(fc.webUrl()), selectors: fc.array(fc.string()), title: fc.string(), frames: fc.array(fc.oneof(fc.webUrl(), fc.string())) },
+      {
+        globals: fc.array(fc.string()),
+        scripts: fc.array(fc.webUrl()),
+        selectors: fc.array(fc.string()),
+        title: fc.string(),
+        frames: fc.array(fc.oneof(fc.webUrl(), fc.string())),
+      },
       { requiredKeys: [] },
     );
     const url = fc.oneof(
       fc.webUrl({ withQueryParameters: true, withFragments: true }),
-      fc.tuple(fc.constantFrom('https://teams.microsoft.com/', 'https://x.example/', 'https://zoom.us/'), fc.stringMatching(/^[a-z/?#&=.]{0,40}$/), fc.nat(2000)).map(
-        ([base, unit, times]) => `${base}${unit.repeat(Math.min(times, Math.floor(8000 / Math.max(unit.length, 1))))}`,
-      ),
+      fc
+        .tuple(
+          fc.constantFrom('https://teams.microsoft.com/', 'https://x.example/', 'https://zoom.us/'),
+          fc.stringMatching(/^[a-z/?#&=.]{0,40}$/),
+          fc.nat(2000),
+        )
+        .map(
+          ([base, unit, times]) =>
+            `${base}${unit.repeat(Math.min(times, Math.floor(8000 / Math.max(unit.length, 1))))}`,
+        ),
     );
     fc.assert(
       fc.property(url, signals, (address, page) => {

@@ -26,7 +26,9 @@ describe('CSV as RFC 4180 has it', () => {
 
 describe('Markdown tables', () => {
   it('escape pipes and keep each row on one line', () => {
-    expect(toMarkdownTable({ header: ['a', 'b'], rows: [['x | y', 'two\nlines']] })).toBe('| a | b |\n| --- | --- |\n| x \\| y | two lines |\n');
+    expect(toMarkdownTable({ header: ['a', 'b'], rows: [['x | y', 'two\nlines']] })).toBe(
+      '| a | b |\n| --- | --- |\n| x \\| y | two lines |\n',
+    );
   });
 });
 
@@ -62,7 +64,13 @@ describe('the registry page table', () => {
 
 describe("the organisation's verdict on the registry page", () => {
   const known = { has: (id: string) => registry.byId.has(id) };
-  const { policy } = parsePolicy({ organisation: { name: 'Example GmbH' }, tools: { zoom: { status: 'approved' }, webex: { status: 'approved' }, skype: { status: 'not-approved' } } }, known);
+  const { policy } = parsePolicy(
+    {
+      organisation: { name: 'Example GmbH' },
+      tools: { zoom: { status: 'approved' }, webex: { status: 'approved' }, skype: { status: 'not-approved' } },
+    },
+    known,
+  );
   const withPolicy = tableRows(entries, inputs, 'de', policy);
 
   it('adds no column and no filter without a policy', () => {
@@ -74,7 +82,11 @@ describe("the organisation's verdict on the registry page", () => {
   it("shows the organisation's verdict, named after it, right after the tool, and exports it", () => {
     const columns = columnsFor(policy);
     expect(columns.map((column) => column.id).slice(0, 2)).toEqual(['tool', 'verdict']);
-    const table = exportTable(sortRows(withPolicy, { column: 'tool', direction: 'ascending' }, 'de', columns), 'de', columns);
+    const table = exportTable(
+      sortRows(withPolicy, { column: 'tool', direction: 'ascending' }, 'de', columns),
+      'de',
+      columns,
+    );
     expect(table.header[1]).toBe('Entscheidung von Example GmbH');
     const byTool = new Map(table.rows.map((row) => [row[0], row[1]]));
     expect(byTool.get('Zoom')).toBe('✓ Freigegeben');
@@ -84,22 +96,36 @@ describe("the organisation's verdict on the registry page", () => {
 
   it('"approved here" keeps exactly the approved tools, and a default verdict counts', () => {
     const approved = filtersFor(policy).find((filter) => filter.id === 'approved')!;
-    expect(withPolicy.filter(approved.test).map((row) => row.entry.id).sort()).toEqual(['webex', 'zoom']);
-    const { policy: byDefault } = parsePolicy({ defaultStatus: 'approved', tools: { zoom: { status: 'not-approved' } } }, known);
+    expect(
+      withPolicy
+        .filter(approved.test)
+        .map((row) => row.entry.id)
+        .sort(),
+    ).toEqual(['webex', 'zoom']);
+    const { policy: byDefault } = parsePolicy(
+      { defaultStatus: 'approved', tools: { zoom: { status: 'not-approved' } } },
+      known,
+    );
     const all = tableRows(entries, inputs, 'en', byDefault).filter(approved.test);
     expect(all).toHaveLength(registry.tools.length - 1);
     expect(all.map((row) => row.entry.id)).not.toContain('zoom');
   });
 
   it('sorts approved tools first by the verdict column', () => {
-    const sorted = sortRows(withPolicy, { column: 'verdict', direction: 'ascending' }, 'de', columnsFor(policy)).map((row) => row.verdict);
+    const sorted = sortRows(withPolicy, { column: 'verdict', direction: 'ascending' }, 'de', columnsFor(policy)).map(
+      (row) => row.verdict,
+    );
     expect(sorted.slice(0, 2)).toEqual(['approved', 'approved']);
     expect(sorted.at(-1)).toBeUndefined();
   });
 
-  it("leads a comparison with the verdict where a policy is set", () => {
+  it('leads a comparison with the verdict where a policy is set', () => {
     const zoom = registry.byId.get('zoom')!;
-    expect(comparedFacts(zoom, 'en', policy)[0]).toMatchObject({ id: 'verdict', label: 'Verdict of Example GmbH', cell: { text: 'Approved', mark: 'ok' } });
+    expect(comparedFacts(zoom, 'en', policy)[0]).toMatchObject({
+      id: 'verdict',
+      label: 'Verdict of Example GmbH',
+      cell: { text: 'Approved', mark: 'ok' },
+    });
     expect(comparedFacts(zoom, 'en').some((fact) => fact.id === 'verdict')).toBe(false);
   });
 });
@@ -114,7 +140,10 @@ describe('a comparison', () => {
     const table = exportComparison(tools, 'en');
     expect(table.header.slice(1)).toEqual(tools.map((tool) => tool.name.en));
     expect(table.rows).toHaveLength(facts[0]!.length);
-    const csv = toCsv(table).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const csv = toCsv(table)
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(csv).toHaveLength(facts[0]!.length + 1);
   });
 });

@@ -7,7 +7,8 @@ import { rawRegistry } from './support/registry';
 
 const glossary: Glossary = GlossarySchema.parse(glossaryData);
 const TEAMS = 'data/tools/microsoft-teams.json';
-const found = (lang: 'de' | 'en', text: string) => checkGlossary(glossary, [{ file: 'f', path: 'p', lang, text }]).map((finding) => finding.found);
+const found = (lang: 'de' | 'en', text: string) =>
+  checkGlossary(glossary, [{ file: 'f', path: 'p', lang, text }]).map((finding) => finding.found);
 const problemsOf = (raw: RawRegistry): string[] => checkRegistry(raw).problems.map(formatProblem);
 
 describe('the glossary', () => {
@@ -23,7 +24,11 @@ describe('the glossary', () => {
     ['en', 'Zoom’s Global Data Processing Addendum', []],
     ['de', 'Google handelt als eigene Verantwortliche', ['eigene Verantwortliche']],
     ['de', 'Verantwortliche auf Grundlage des Nachtrags', []],
-    ['de', 'alle Teilnehmer*innen und Nutzer:innen, Moderator_innen, TeilnehmerInnen', ['r*innen', 'r:innen', 'r_innen', 'rInnen']],
+    [
+      'de',
+      'alle Teilnehmer*innen und Nutzer:innen, Moderator_innen, TeilnehmerInnen',
+      ['r*innen', 'r:innen', 'r_innen', 'rInnen'],
+    ],
     ['de', 'Teilnehmende und die organisierende Person', []],
     ['en', 'accessed November 23, 2026', ['November 23, 2026']],
     ['en', 'accessed 23 November 2026', []],
@@ -39,7 +44,13 @@ describe('the glossary', () => {
   });
 
   it('reads every two-language text of an entry with its path, and leaves aliases, titles and addresses alone', () => {
-    const texts = [...textsOf('f', { name: { de: 'A', en: 'B' }, aliases: { de: ['Merkliste'], en: ['x'] }, sources: [{ title: 'data controller' }] })];
+    const texts = [
+      ...textsOf('f', {
+        name: { de: 'A', en: 'B' },
+        aliases: { de: ['Merkliste'], en: ['x'] },
+        sources: [{ title: 'data controller' }],
+      }),
+    ];
     expect(texts).toEqual([
       { file: 'f', path: 'name', lang: 'de', text: 'A' },
       { file: 'f', path: 'name', lang: 'en', text: 'B' },
@@ -62,7 +73,10 @@ describe('the registry check holds the registry to the glossary', () => {
   });
 
   it('reports a glossary that is not valid instead of skipping it', () => {
-    const problems = problemsOf({ ...rawRegistry(), glossary: { note: 'x', terms: [{ term: 't', en: 'e', de: 'd', usedIn: [], avoid: { de: [] } }] } });
+    const problems = problemsOf({
+      ...rawRegistry(),
+      glossary: { note: 'x', terms: [{ term: 't', en: 'e', de: 'd', usedIn: [], avoid: { de: [] } }] },
+    });
     expect(problems.join('\n')).toContain('data/glossary.json: terms.0.usedIn');
     expect(problems.join('\n')).toContain('data/glossary.json: terms.0.avoid.en');
   });

@@ -47,14 +47,23 @@ describe('language', () => {
 
 describe('interface strings', () => {
   /** Every key the code can ask for, found by reading the sources for string keys and template prefixes. */
-  const sources = import.meta.glob<string>(['../../lib/**/*.ts', '../../components/**/*.tsx'], { eager: true, query: '?raw', import: 'default' });
+  const sources = import.meta.glob<string>(['../../lib/**/*.ts', '../../components/**/*.tsx'], {
+    eager: true,
+    query: '?raw',
+    import: 'default',
+  });
   const code = Object.values(sources).join('\n');
 
   it('are all used somewhere, directly or through a key prefix', () => {
     const unused = Object.keys(strings).filter((key) => {
       const base = key.replace(/\.(one|other)$/, '');
       const prefix = base.replace(/\.[^.]*$/, '.');
-      return !code.includes(`'${base}'`) && !code.includes(`uiStrings.${base}`) && !code.includes(`\`${prefix}\${`) && !code.includes(`'${prefix}`);
+      return (
+        !code.includes(`'${base}'`) &&
+        !code.includes(`uiStrings.${base}`) &&
+        !code.includes(`\`${prefix}\${`) &&
+        !code.includes(`'${prefix}`)
+      );
     });
     expect(unused).toEqual([]);
   });

@@ -5,16 +5,18 @@ import { detectableTools, detectTool, linkWrappers } from '@/lib/registry/rules'
 import { registry } from './support/registry';
 
 const zoom = 'https://zoom.us/j/85512345678?pwd=abc';
-const safeLink = (target: string) => `https://eur01.safelinks.protection.outlook.com/?url=${encodeURIComponent(target)}&data=05%7C01&sdata=x&reserved=0`;
+const safeLink = (target: string) =>
+  `https://eur01.safelinks.protection.outlook.com/?url=${encodeURIComponent(target)}&data=05%7C01&sdata=x&reserved=0`;
 const google = (target: string) => `https://www.google.com/url?q=${encodeURIComponent(target)}&sa=D`;
 
 describe('unwrapping redirect wrappers', () => {
-  it.each(registry.wrappers.flatMap((wrapper) => wrapper.examples.map((example) => [wrapper.name, example.wrapped, example.target] as const)))(
-    '%s: %s',
-    (_, wrapped, target) => {
-      expect(unwrapLink(wrapped, linkWrappers)).toBe(target);
-    },
-  );
+  it.each(
+    registry.wrappers.flatMap((wrapper) =>
+      wrapper.examples.map((example) => [wrapper.name, example.wrapped, example.target] as const),
+    ),
+  )('%s: %s', (_, wrapped, target) => {
+    expect(unwrapLink(wrapped, linkWrappers)).toBe(target);
+  });
 
   it('undoes wrappers nested in each other', () => {
     expect(unwrapLink(safeLink(google(zoom)), linkWrappers)).toBe(zoom);
@@ -31,7 +33,10 @@ describe('unwrapping redirect wrappers', () => {
     ['a data: address inside q=', google('data:text/html,<script>alert(1)</script>')],
     ['a wrapper with nothing inside', 'https://eur01.safelinks.protection.outlook.com/?data=05'],
     ['a wrapper with broken percent-encoding', 'https://eur01.safelinks.protection.outlook.com/?url=%E0%A4%A'],
-    ['a lookalike wrapper host', `https://safelinks.protection.outlook.com.evil.example/?url=${encodeURIComponent(zoom)}`],
+    [
+      'a lookalike wrapper host',
+      `https://safelinks.protection.outlook.com.evil.example/?url=${encodeURIComponent(zoom)}`,
+    ],
   ])('keeps %s away from detection', (_, wrapped) => {
     expect(detectTool(unwrapLink(wrapped, linkWrappers))).toBeNull();
   });
@@ -52,19 +57,28 @@ describe('unwrapping redirect wrappers', () => {
   });
 
   it('leaves addresses that are not wrapped as they are', () => {
-    for (const address of [zoom, 'not a url', 'https://www.google.com/search?q=zoom']) expect(unwrapLink(address, linkWrappers)).toBe(address);
+    for (const address of [zoom, 'not a url', 'https://www.google.com/search?q=zoom'])
+      expect(unwrapLink(address, linkWrappers)).toBe(address);
   });
 });
 
 describe('addresses written in text', () => {
   it('finds them with or without a scheme and drops trailing punctuation', () => {
-    const text = 'Join: https://zoom.us/j/123456789. Or meet.google.com/abc-defg-hij, or (https://acme.webex.com/meet/jane).';
-    expect(addressesInText(text)).toEqual(['https://zoom.us/j/123456789', 'https://meet.google.com/abc-defg-hij', 'https://acme.webex.com/meet/jane']);
+    const text =
+      'Join: https://zoom.us/j/123456789. Or meet.google.com/abc-defg-hij, or (https://acme.webex.com/meet/jane).';
+    expect(addressesInText(text)).toEqual([
+      'https://zoom.us/j/123456789',
+      'https://meet.google.com/abc-defg-hij',
+      'https://acme.webex.com/meet/jane',
+    ]);
   });
 
   it('never cuts a host out of a longer word, such as a lookalike with a Cyrillic letter in front', () => {
     expect(addressesInText('аzoom.us/j/98765?pwd=abc and αteams.microsoft.com/l/meetup-join/x')).toEqual([]);
-    expect(addressesInText('(zoom.us/j/98765) "https://zoom.us/j/1"')).toEqual(['https://zoom.us/j/98765', 'https://zoom.us/j/1']);
+    expect(addressesInText('(zoom.us/j/98765) "https://zoom.us/j/1"')).toEqual([
+      'https://zoom.us/j/98765',
+      'https://zoom.us/j/1',
+    ]);
   });
 
   it('costs about as much on hostile text without spaces as on prose of the same length', () => {
@@ -106,7 +120,10 @@ describe('reading a page for meeting links', () => {
       <script>var hidden = "https://meet.google.com/aaa-bbbb-ccc";</script>
       <style>/* https://meet.google.com/ddd-eeee-fff */</style>
       <template><a href="https://meet.google.com/ggg-hhhh-iii">x</a></template>`);
-    expect(collectLinkCandidates(doc)).toEqual({ addresses: ['https://zoom.us/j/1', 'https://acme.webex.com/meet/jane'], truncated: false });
+    expect(collectLinkCandidates(doc)).toEqual({
+      addresses: ['https://zoom.us/j/1', 'https://acme.webex.com/meet/jane'],
+      truncated: false,
+    });
   });
 
   it('skips what a reader does not see or cannot follow: hidden elements, text fields, drawings and anchor texts', () => {
@@ -117,7 +134,10 @@ describe('reading a page for meeting links', () => {
       <svg><text>https://meet.google.com/ddd-eeee-fff</text></svg>
       <a href="https://evil.example/phish">https://zoom.us/j/85512345678?pwd=x</a>
       <p>https://acme.webex.com/meet/jane</p>`);
-    expect(collectLinkCandidates(doc).addresses).toEqual(['https://evil.example/phish', 'https://acme.webex.com/meet/jane']);
+    expect(collectLinkCandidates(doc).addresses).toEqual([
+      'https://evil.example/phish',
+      'https://acme.webex.com/meet/jane',
+    ]);
   });
 
   it('skips elements a style sheet hides, where the browser can tell', () => {
@@ -128,8 +148,14 @@ describe('reading a page for meeting links', () => {
   });
 
   it(`reads at most ${LINK_LIMITS.anchors} anchors of a page with 100,000 links, never touching the rest`, () => {
-    const item = vi.fn((index: number) => (index < 100_000 ? { href: 'https://www.example.com/', closest: () => null } : null));
-    const doc = { links: { item, length: 100_000 }, body: document.createElement('body'), createTreeWalker: document.createTreeWalker.bind(document) } as unknown as Document;
+    const item = vi.fn((index: number) =>
+      index < 100_000 ? { href: 'https://www.example.com/', closest: () => null } : null,
+    );
+    const doc = {
+      links: { item, length: 100_000 },
+      body: document.createElement('body'),
+      createTreeWalker: document.createTreeWalker.bind(document),
+    } as unknown as Document;
     const read = collectLinkCandidates(doc);
     expect(read.addresses).toHaveLength(LINK_LIMITS.anchors);
     expect(read.truncated).toBe(true);
@@ -150,7 +176,8 @@ describe('reading a page for meeting links', () => {
 });
 
 describe('summarising the links of a page', () => {
-  const join = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_N2Y4%40thread.v2/0?context=%7b%22Tid%22%3a%22t%22%7d';
+  const join =
+    'https://teams.microsoft.com/l/meetup-join/19%3ameeting_N2Y4%40thread.v2/0?context=%7b%22Tid%22%3a%22t%22%7d';
   it.each([
     {
       name: 'lists each tool once with its number of distinct links, unwraps gateways, and skips lookalikes and marketing pages',
@@ -164,7 +191,11 @@ describe('summarising the links of a page', () => {
         'https://zoom.us/pricing',
         'https://www.example.com/',
       ],
-      expected: [{ toolId: 'microsoft-teams', count: 1, meetings: 1 }, { toolId: 'zoom', count: 2, meetings: 2 }, { toolId: 'google-meet', count: 1, meetings: 1 }],
+      expected: [
+        { toolId: 'microsoft-teams', count: 1, meetings: 1 },
+        { toolId: 'zoom', count: 2, meetings: 2 },
+        { toolId: 'google-meet', count: 1, meetings: 1 },
+      ],
     },
     {
       name: 'counts one invitation’s join, dial-in and options links as one meeting, and one meeting printed and linked once',
@@ -177,7 +208,10 @@ describe('summarising the links of a page', () => {
         'https://meet.google.com/xyz-abcd-efg',
       ],
       // Join, dial-in and options of one invitation; one Meet meeting printed and linked with `authuser`, and another.
-      expected: [{ toolId: 'microsoft-teams', count: 3, meetings: 1 }, { toolId: 'google-meet', count: 3, meetings: 2 }],
+      expected: [
+        { toolId: 'microsoft-teams', count: 3, meetings: 1 },
+        { toolId: 'google-meet', count: 3, meetings: 2 },
+      ],
     },
   ])('$name', ({ candidates, expected }) => {
     expect(summarizeLinks(candidates, detectTool, linkWrappers)).toEqual(expected);
@@ -185,7 +219,11 @@ describe('summarising the links of a page', () => {
 
   it('gives back tool ids and counts only, never an address or part of one', () => {
     const secret = 'pwd=TOPSECRET';
-    const summary = summarizeLinks([`https://zoom.us/j/1?${secret}`, safeLink(`https://zoom.us/j/2?${secret}`)], detectTool, linkWrappers);
+    const summary = summarizeLinks(
+      [`https://zoom.us/j/1?${secret}`, safeLink(`https://zoom.us/j/2?${secret}`)],
+      detectTool,
+      linkWrappers,
+    );
     expect(JSON.stringify(summary)).not.toContain('TOPSECRET');
     expect(summary).toEqual([{ toolId: 'zoom', count: 2, meetings: 2 }]);
   });
@@ -197,7 +235,14 @@ describe('the link menu’s patterns for wrapped links', () => {
     expect(patterns).toContain('*://*.google.com/url*');
     expect(patterns).toContain('*://*.facebook.com/l.php*');
     expect(patterns).toContain('*://*.linkedin.com/redir/redirect*');
-    for (const site of ['google.com', 'facebook.com', 'linkedin.com', 'youtube.com', 'messenger.com', 'trendmicro.com']) {
+    for (const site of [
+      'google.com',
+      'facebook.com',
+      'linkedin.com',
+      'youtube.com',
+      'messenger.com',
+      'trendmicro.com',
+    ]) {
       expect(patterns).not.toContain(`*://*.${site}/*`);
     }
   });
@@ -207,7 +252,12 @@ describe('host patterns', () => {
   it('ask for no permission on sites that serve far more than the tool, or on ended services, but still offer the link menu there', () => {
     const permissions = toolMatchPatterns(detectableTools);
     const menu = linkMatchPatterns(detectableTools);
-    for (const pattern of ['https://*.facebook.com/*', 'https://*.messenger.com/*', 'https://web.skype.com/*', 'https://meet.lync.com/*']) {
+    for (const pattern of [
+      'https://*.facebook.com/*',
+      'https://*.messenger.com/*',
+      'https://web.skype.com/*',
+      'https://meet.lync.com/*',
+    ]) {
       expect(permissions).not.toContain(pattern);
       expect(menu).toContain(pattern);
     }

@@ -10,11 +10,13 @@ const teamsUrl = 'https://teams.microsoft.com/v2/';
 
 const isPlainRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const hasExactly = (value: Record<string, unknown>, ...keys: string[]) => Object.keys(value).sort().join() === [...keys].sort().join();
+const hasExactly = (value: Record<string, unknown>, ...keys: string[]) =>
+  Object.keys(value).sort().join() === [...keys].sort().join();
 
 /** The protocol, written out by hand: exactly `{verb: 'scanTab', data: {tabId}}` with a non-negative safe integer. */
 function isProtocolMessage(raw: unknown): boolean {
-  if (!isPlainRecord(raw) || !hasExactly(raw, 'verb', 'data') || !isPlainRecord(raw.data) || raw.verb !== 'scanTab') return false;
+  if (!isPlainRecord(raw) || !hasExactly(raw, 'verb', 'data') || !isPlainRecord(raw.data) || raw.verb !== 'scanTab')
+    return false;
   const { tabId } = raw.data;
   return hasExactly(raw.data, 'tabId') && Number.isSafeInteger(tabId) && (tabId as number) >= 0;
 }
@@ -28,9 +30,21 @@ const nearMiss = fc.record(
       fc.jsonValue({ maxDepth: 1 }),
     ),
     data: fc.oneof(
-      fc.record({ tabId: fc.oneof(fc.nat(), fc.integer(), fc.double(), fc.constantFrom(-1, 1.5, NaN, Infinity, 2 ** 53, '4'), fc.jsonValue({ maxDepth: 1 })) }),
+      fc.record({
+        tabId: fc.oneof(
+          fc.nat(),
+          fc.integer(),
+          fc.double(),
+          fc.constantFrom(-1, 1.5, NaN, Infinity, 2 ** 53, '4'),
+          fc.jsonValue({ maxDepth: 1 }),
+        ),
+      }),
       fc.record({ url: fc.oneof(fc.webUrl(), fc.string()) }),
-      fc.dictionary(fc.constantFrom('url', 'tabId', 'extra', '__proto__', 'constructor'), fc.anything({ maxDepth: 1 }), { maxKeys: 3 }),
+      fc.dictionary(
+        fc.constantFrom('url', 'tabId', 'extra', '__proto__', 'constructor'),
+        fc.anything({ maxDepth: 1 }),
+        { maxKeys: 3 },
+      ),
       fc.anything({ maxDepth: 2 }),
     ),
     extra: fc.anything({ maxDepth: 1 }),
@@ -92,7 +106,11 @@ describe('the background receiving messages', () => {
 
   it('answers a well-formed request from the popup, so the rejections above are about the message', async () => {
     const { deps, background } = setupBackground({ scan: vi.fn(async () => scanOf('https://www.example.com/')) });
-    expect(await background.receive({ verb: 'scanTab', data: { tabId: 4 } }, fromPopup)).toEqual({ state: null, links: [], linksTruncated: false });
+    expect(await background.receive({ verb: 'scanTab', data: { tabId: 4 } }, fromPopup)).toEqual({
+      state: null,
+      links: [],
+      linksTruncated: false,
+    });
     expect(deps.scan).toHaveBeenCalledWith(4, true);
   });
 
@@ -101,20 +119,25 @@ describe('the background receiving messages', () => {
     const message = { verb: 'scanTab', data: { tabId: 4 } };
     expect(await background.receive(message, fromTab(9, teamsUrl))).toBeUndefined();
     expect(await background.receive(message, { ...fromPopup, id: 'another-extension' })).toBeUndefined();
-    expect(await background.receive(message, { id: browser.runtime.id, url: 'https://evil.example/popup.html' })).toBeUndefined();
+    expect(
+      await background.receive(message, { id: browser.runtime.id, url: 'https://evil.example/popup.html' }),
+    ).toBeUndefined();
     expect(deps.scan).not.toHaveBeenCalled();
   });
 
   it('stores nothing and marks nothing for any message outside the protocol', async () => {
     await fc.assert(
-      fc.asyncProperty(anyMessage.filter((raw) => !isProtocolMessage(raw)), async (message) => {
-        fakeBrowser.reset();
-        const { deps, background } = setupBackground();
-        expect(await background.receive(message, fromPopup)).toBeUndefined();
-        expect(await fakeBrowser.storage.session.get(null)).toEqual({});
-        expect(deps.badge).not.toHaveBeenCalled();
-        expect(deps.scan).not.toHaveBeenCalled();
-      }),
+      fc.asyncProperty(
+        anyMessage.filter((raw) => !isProtocolMessage(raw)),
+        async (message) => {
+          fakeBrowser.reset();
+          const { deps, background } = setupBackground();
+          expect(await background.receive(message, fromPopup)).toBeUndefined();
+          expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+          expect(deps.badge).not.toHaveBeenCalled();
+          expect(deps.scan).not.toHaveBeenCalled();
+        },
+      ),
       { numRuns: 300 },
     );
   }, 60_000);

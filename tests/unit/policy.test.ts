@@ -41,7 +41,10 @@ describe('reading the organisation’s policy', () => {
   });
 
   it('gives tools it does not list the default verdict, and their own verdict precedence', () => {
-    const { policy } = parsePolicy({ defaultStatus: 'not-approved', tools: { 'microsoft-teams': { status: 'approved' } } });
+    const { policy } = parsePolicy({
+      defaultStatus: 'not-approved',
+      tools: { 'microsoft-teams': { status: 'approved' } },
+    });
     expect(verdictFor(policy, 'microsoft-teams')).toBe('approved');
     expect(verdictFor(policy, 'zoom')).toBe('not-approved');
   });
@@ -51,11 +54,21 @@ describe('reading the organisation’s policy', () => {
       organisation: { name: 'ACME GmbH', noticeUrl: 'http://intranet.acme.example/', contact: 42, logo: 'x' },
       defaultStatus: 'maybe',
       tools: {
-        'microsoft-teams': { status: 'approved', retention: { en: 'r'.repeat(10_000), fr: 'x' }, agreement: 'pending', note: 'plain' },
+        'microsoft-teams': {
+          status: 'approved',
+          retention: { en: 'r'.repeat(10_000), fr: 'x' },
+          agreement: 'pending',
+          note: 'plain',
+        },
         'made-up-tool': { status: 'approved' },
         zoom: 'not-approved',
       },
-      hosts: { 'MEET.ACME.EXAMPLE': 'jitsi-self-hosted', 'https://x.example/': 'zoom', 'talk.acme.example': 'nope', 'a.acme.example': 7 },
+      hosts: {
+        'MEET.ACME.EXAMPLE': 'jitsi-self-hosted',
+        'https://x.example/': 'zoom',
+        'talk.acme.example': 'nope',
+        'a.acme.example': 7,
+      },
     });
     expect(policy!.organisation).toEqual({ name: 'ACME GmbH', noticeUrl: undefined, contact: undefined });
     expect(policy!.defaultStatus).toBeUndefined();
@@ -84,7 +97,9 @@ describe('reading the organisation’s policy', () => {
 
   it('reads at most 200 tools and 200 hosts, and lists at most 50 problems with a count of the rest', () => {
     const many = Object.fromEntries(Array.from({ length: 5000 }, (_, index) => [`host-${index}.acme.example`, 'zoom']));
-    const bad = Object.fromEntries(Array.from({ length: 5000 }, (_, index) => [`tool-${index}`, { status: 'approved' }]));
+    const bad = Object.fromEntries(
+      Array.from({ length: 5000 }, (_, index) => [`tool-${index}`, { status: 'approved' }]),
+    );
     const { policy, ignored, more } = parsePolicy({ hosts: many, tools: bad });
     expect(policy!.hosts.size).toBe(POLICY_LIMITS.hosts);
     expect(ignored).toHaveLength(POLICY_LIMITS.ignoredShown);
@@ -98,7 +113,9 @@ describe('reading the organisation’s policy', () => {
   });
 
   it('never lets a key reach the prototype of what it builds', () => {
-    const { policy } = parsePolicy(JSON.parse('{"tools":{"__proto__":{"status":"approved"},"constructor":{}},"hosts":{"__proto__":"zoom"}}'));
+    const { policy } = parsePolicy(
+      JSON.parse('{"tools":{"__proto__":{"status":"approved"},"constructor":{}},"hosts":{"__proto__":"zoom"}}'),
+    );
     expect(policy!.tools.size).toBe(0);
     expect(({} as Record<string, unknown>).status).toBeUndefined();
   });
@@ -107,13 +124,28 @@ describe('reading the organisation’s policy', () => {
     const text = fc.oneof(fc.string({ maxLength: 800 }), fc.constant('x'.repeat(600)), fc.integer(), fc.constant(null));
     const policyLike = fc.record(
       {
-        organisation: fc.oneof(fc.record({ name: text, noticeUrl: fc.oneof(fc.webUrl(), text), contact: text }, { requiredKeys: [] }), fc.anything()),
+        organisation: fc.oneof(
+          fc.record({ name: text, noticeUrl: fc.oneof(fc.webUrl(), text), contact: text }, { requiredKeys: [] }),
+          fc.anything(),
+        ),
         defaultStatus: fc.oneof(fc.constantFrom('approved', 'not-approved'), fc.anything()),
         tools: fc.dictionary(
           fc.oneof(fc.constantFrom('microsoft-teams', 'zoom', '__proto__', 'toString'), fc.string()),
-          fc.oneof(fc.record({ status: fc.oneof(fc.constantFrom('approved', 'not-approved'), text), legalBasis: fc.dictionary(fc.constantFrom('en', 'de', 'fr'), text) }, { requiredKeys: [] }), fc.anything()),
+          fc.oneof(
+            fc.record(
+              {
+                status: fc.oneof(fc.constantFrom('approved', 'not-approved'), text),
+                legalBasis: fc.dictionary(fc.constantFrom('en', 'de', 'fr'), text),
+              },
+              { requiredKeys: [] },
+            ),
+            fc.anything(),
+          ),
         ),
-        hosts: fc.dictionary(fc.oneof(fc.domain(), fc.string()), fc.oneof(fc.constantFrom('zoom', 'jitsi-self-hosted'), fc.anything())),
+        hosts: fc.dictionary(
+          fc.oneof(fc.domain(), fc.string()),
+          fc.oneof(fc.constantFrom('zoom', 'jitsi-self-hosted'), fc.anything()),
+        ),
       },
       { requiredKeys: [] },
     );
@@ -125,10 +157,16 @@ describe('reading the organisation’s policy', () => {
         expect(ignored.length).toBeLessThanOrEqual(POLICY_LIMITS.ignoredShown);
         expect(more).toBeGreaterThanOrEqual(0);
         if (!policy) return;
-        const texts = [policy.organisation.name, policy.organisation.contact, ...[...policy.tools.values()].flatMap((tool) => Object.values(tool.legalBasis ?? {}))];
-        for (const value of texts) if (value !== undefined) expect(value.length).toBeLessThanOrEqual(POLICY_LIMITS.text);
+        const texts = [
+          policy.organisation.name,
+          policy.organisation.contact,
+          ...[...policy.tools.values()].flatMap((tool) => Object.values(tool.legalBasis ?? {})),
+        ];
+        for (const value of texts)
+          if (value !== undefined) expect(value.length).toBeLessThanOrEqual(POLICY_LIMITS.text);
         if (policy.organisation.noticeUrl) expect(policy.organisation.noticeUrl).toMatch(/^https:\/\//);
-        for (const id of [...policy.tools.keys(), ...policy.hosts.values()]) expect(['microsoft-teams', 'zoom', 'jitsi-self-hosted']).toContain(id);
+        for (const id of [...policy.tools.keys(), ...policy.hosts.values()])
+          expect(['microsoft-teams', 'zoom', 'jitsi-self-hosted']).toContain(id);
         if (policy.defaultStatus) expect(['approved', 'not-approved']).toContain(policy.defaultStatus);
       }),
       { numRuns: 300 },
@@ -151,7 +189,9 @@ describe('the organisation’s word in the summary', () => {
     expect(localise({ en: 'E', de: 'D' }, 'de')).toEqual({ text: 'D', lang: 'de' });
     const note = organisationModel(parsed, 'microsoft-teams', 'de')!.terms.find((line) => line.lead === 'Hinweis')!;
     expect(note.textLang).toBe('en');
-    expect(organisationModel(parsed, 'microsoft-teams', 'en')!.terms.find((line) => line.lead === 'Note')!.textLang).toBeUndefined();
+    expect(
+      organisationModel(parsed, 'microsoft-teams', 'en')!.terms.find((line) => line.lead === 'Note')!.textLang,
+    ).toBeUndefined();
   });
 
   it('says nothing about a tool without a verdict when the organisation gives no notice or contact', () => {
@@ -160,7 +200,10 @@ describe('the organisation’s word in the summary', () => {
   });
 
   it('puts the verdict and the organisation’s statements into the Markdown, as text', () => {
-    const hostile = parsePolicy({ organisation: { name: '<b>ACME</b> [x](javascript:alert(1))' }, tools: { 'microsoft-teams': { status: 'approved', note: { en: '# heading *bold*' } } } });
+    const hostile = parsePolicy({
+      organisation: { name: '<b>ACME</b> [x](javascript:alert(1))' },
+      tools: { 'microsoft-teams': { status: 'approved', note: { en: '# heading *bold*' } } },
+    });
     const markdown = summaryToMarkdown(buildSummary(teams, 'en', '2026-11-23', hostile), 'en');
     // Escaped only where Markdown would read formatting: no tag, link or heading survives.
     expect(markdown).toContain('**Approved by \\<b>ACME\\</b> \\[x\\](javascript:alert(1))**');
@@ -174,7 +217,11 @@ describe('hosts the organisation names', () => {
 
   it('are recognised by address as that tool, and only those exact hosts', () => {
     const detect = detectorWith(hosts);
-    expect(detect('https://meet.acme.example/standup')).toEqual({ toolId: 'jitsi-self-hosted', context: expect.any(String), evidence: [{ type: 'policy' }] });
+    expect(detect('https://meet.acme.example/standup')).toEqual({
+      toolId: 'jitsi-self-hosted',
+      context: expect.any(String),
+      evidence: [{ type: 'policy' }],
+    });
     expect(detect('https://other.meet.acme.example/standup')).toBeNull();
     expect(detect('https://meet.acme.example.evil.test/')).toBeNull();
     expect(detectTool('https://meet.acme.example/standup')).toBeNull();
@@ -182,7 +229,10 @@ describe('hosts the organisation names', () => {
   });
 
   it('are recognised by the popup’s scan on a host the extension has no permission for, without page signals', async () => {
-    const { background } = setupBackground({ detector: async () => detectorWith(hosts), scan: async () => scanOf('https://meet.acme.example/standup') });
+    const { background } = setupBackground({
+      detector: async () => detectorWith(hosts),
+      scan: async () => scanOf('https://meet.acme.example/standup'),
+    });
     const reply = await background.scanTab(4);
     expect(reply.state?.detection).toMatchObject({ toolId: 'jitsi-self-hosted', evidence: [{ type: 'policy' }] });
     expect((await getTabState(4))?.via).toBe('scan');

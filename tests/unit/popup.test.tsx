@@ -16,13 +16,27 @@ describe('the summary of a detected tool', () => {
   it('answers first: the key facts as sentences under the name and how it was recognised, each with a spoken mark', async () => {
     await renderPopup({ opening: onTeams });
     screen.getByRole('heading', { level: 1, name: 'Microsoft Teams' });
-    expect(document.querySelector('.origin')?.textContent).toBe('Microsoft Teams meeting, recognised from this page’s address');
+    expect(document.querySelector('.origin')?.textContent).toBe(
+      'Microsoft Teams meeting, recognised from this page’s address',
+    );
     // The registry rule that matched stays one hover away.
     expect(document.querySelector('.origin')?.getAttribute('title')).toContain('teams.microsoft.com');
     const facts = [...document.querySelectorAll<HTMLElement>('.key-facts .fact')];
-    expect(facts.map((button) => button.dataset.fact)).toEqual(['who', 'where', 'recording', 'ai', 'e2ee', 'assessment']);
-    expect(facts[0]!.textContent).toMatch(/^!The organisation holding this meeting .* is responsible; Microsoft Corporation processes for it/);
-    for (const fact of facts) expect(['In your favour', 'Attention', 'Note', 'Unknown']).toContain(within(fact).getAllByRole('img')[0]!.getAttribute('aria-label'));
+    expect(facts.map((button) => button.dataset.fact)).toEqual([
+      'who',
+      'where',
+      'recording',
+      'ai',
+      'e2ee',
+      'assessment',
+    ]);
+    expect(facts[0]!.textContent).toMatch(
+      /^!The organisation holding this meeting .* is responsible; Microsoft Corporation processes for it/,
+    );
+    for (const fact of facts)
+      expect(['In your favour', 'Attention', 'Note', 'Unknown']).toContain(
+        within(fact).getAllByRole('img')[0]!.getAttribute('aria-label'),
+      );
     // The legend says what each sign means, in words.
     expect(listed('.legend > span')).toEqual(['✓ In your favour', '! Attention', 'i Note', '? Unknown']);
   });
@@ -65,7 +79,9 @@ describe('the summary of a detected tool', () => {
     await user.click(screen.getByText('Data-processing agreement', { selector: 'h3' }));
     const claims = document.querySelectorAll('#section-dpa blockquote.statement');
     expect(claims).toHaveLength(2);
-    expect(claims[0]!.textContent).toMatch(/^According to Datenschutzerklärung einer deutschen Website.* \[1\]: The organisation that published this notice states/);
+    expect(claims[0]!.textContent).toMatch(
+      /^According to Datenschutzerklärung einer deutschen Website.* \[1\]: The organisation that published this notice states/,
+    );
     await user.click(within(claims[0] as HTMLElement).getByRole('link', { name: '[1]' }));
     expect((document.getElementById('section-sources') as HTMLDetailsElement).open).toBe(true);
     expect(document.activeElement?.id).toBe('source-1');
@@ -74,13 +90,22 @@ describe('the summary of a detected tool', () => {
   it('marks unconfirmed facts visibly, on the first screen and with their note in the details', async () => {
     const raw = rawRegistry();
     const entry = raw.tools['data/tools/microsoft-teams.json'] as { keyFacts: { ai: { unconfirmed?: unknown } } };
-    entry.keyFacts.ai.unconfirmed = { de: 'Offen ist, ob die Funktion in Besprechungen läuft.', en: 'Whether the feature runs in meetings is open.' };
+    entry.keyFacts.ai.unconfirmed = {
+      de: 'Offen ist, ob die Funktion in Besprechungen läuft.',
+      en: 'Whether the feature runs in meetings is open.',
+    };
     const { user } = await renderPopup({ opening: onTeams, registry: viewOf(parseRegistry(raw)) });
-    within(screen.getByRole('button', { name: /^Attention AI features/ })).getByRole('img', { name: 'not confirmed from the provider’s own documents' });
+    within(screen.getByRole('button', { name: /^Attention AI features/ })).getByRole('img', {
+      name: 'not confirmed from the provider’s own documents',
+    });
     // One line says what the sign means, and explains it on demand.
-    screen.getByText('Some facts (*) could not be confirmed from the provider’s own documents.', { selector: 'summary' });
+    screen.getByText('Some facts (*) could not be confirmed from the provider’s own documents.', {
+      selector: 'summary',
+    });
     await user.click(screen.getByText('Recording, transcription, AI and encryption'));
-    const note = [...document.querySelectorAll('#section-features .unconfirmed')].find((element) => element.textContent?.includes('runs in meetings'));
+    const note = [...document.querySelectorAll('#section-features .unconfirmed')].find((element) =>
+      element.textContent?.includes('runs in meetings'),
+    );
     expect(note?.textContent).toMatch(/^Not confirmed: Whether the feature runs in meetings is open\.$/);
   });
 
@@ -97,7 +122,8 @@ describe('the summary of a detected tool', () => {
     for (const summary of document.querySelectorAll('details summary')) await user.click(summary);
     const links = screen.getAllByRole('link').filter((link) => link.getAttribute('href')?.startsWith('https:'));
     expect(links.length).toBeGreaterThan(5);
-    for (const link of links) expect([link.getAttribute('target'), link.getAttribute('rel')]).toEqual(['_blank', 'noopener noreferrer']);
+    for (const link of links)
+      expect([link.getAttribute('target'), link.getAttribute('rel')]).toEqual(['_blank', 'noopener noreferrer']);
   });
 
   it('renders registry text as text, never as HTML', async () => {
@@ -172,18 +198,32 @@ describe('meeting links on the page', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Meetings in this invitation');
     expect(screen.queryByText('No conferencing tool detected')).toBeNull();
     const buttons = within(section).getAllByRole('button');
-    expect(buttons.map((button) => button.querySelector('.linked-name')?.textContent)).toEqual(['Zoom · 2 meetings', 'Google Meet · 1 link']);
-    expect([...buttons[0]!.querySelectorAll('.linked-fact')].map((fact) => fact.getAttribute('data-fact'))).toEqual(['recording', 'e2ee']);
+    expect(buttons.map((button) => button.querySelector('.linked-name')?.textContent)).toEqual([
+      'Zoom · 2 meetings',
+      'Google Meet · 1 link',
+    ]);
+    expect([...buttons[0]!.querySelectorAll('.linked-fact')].map((fact) => fact.getAttribute('data-fact'))).toEqual([
+      'recording',
+      'e2ee',
+    ]);
     await user.click(buttons[0]!);
     await screen.findByRole('heading', { level: 1, name: 'Zoom' });
     screen.getByText('Opened from a link');
   });
 
   it('offers the links below the summary on a tool’s own page, without the tool itself', async () => {
-    await renderPopup({ opening: onTeams, links: [{ toolId: 'microsoft-teams', count: 3, meetings: 1 }, { toolId: 'webex', count: 1, meetings: 1 }] });
+    await renderPopup({
+      opening: onTeams,
+      links: [
+        { toolId: 'microsoft-teams', count: 3, meetings: 1 },
+        { toolId: 'webex', count: 1, meetings: 1 },
+      ],
+    });
     const section = screen.getByRole('region', { name: 'Meeting links on this page' });
     expect(listed('.meeting-links .linked-name')).toEqual(['Webex · 1 meeting']);
-    expect(section.compareDocumentPosition(screen.getByRole('article')) & Node.DOCUMENT_POSITION_PRECEDING).toBe(Node.DOCUMENT_POSITION_PRECEDING);
+    expect(section.compareDocumentPosition(screen.getByRole('article')) & Node.DOCUMENT_POSITION_PRECEDING).toBe(
+      Node.DOCUMENT_POSITION_PRECEDING,
+    );
   });
 
   it('shows no section when the page links to no tool', async () => {
@@ -263,8 +303,16 @@ describe('compare and export', () => {
       await user.selectOptions(screen.getByRole('combobox', { name: 'Tool 2' }), 'zoom');
     });
     const table = await screen.findByRole('table');
-    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Microsoft Teams', 'Zoom']);
-    expect(within(table).getAllByRole('rowheader').map((th) => th.textContent)).toEqual([
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Microsoft Teams', 'Zoom']);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((th) => th.textContent),
+    ).toEqual([
       'Who is responsible',
       'Where your data goes',
       'Recording',

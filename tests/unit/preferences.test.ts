@@ -12,7 +12,19 @@ import {
   type Pin,
 } from '@/lib/preferences';
 import { hydratePreferences, usePopupStore } from '@/lib/store';
-import { AT, EPOCH, enforceQuota, KEYS, LATER, pin, readRaw, resetBrowser, settle, stored, writeRaw } from './support/storage';
+import {
+  AT,
+  EPOCH,
+  enforceQuota,
+  KEYS,
+  LATER,
+  pin,
+  readRaw,
+  resetBrowser,
+  settle,
+  stored,
+  writeRaw,
+} from './support/storage';
 
 beforeEach(resetBrowser);
 
@@ -51,28 +63,88 @@ const hundredThousandPins = Array.from({ length: 100_000 }, (_, index) => pin(`t
 const cases: Record<string, Case> = {
   'a state that is a string': { raw: stored('{"lang":"de"}'), lang: null, pins: [], dropped: ['unreadable'] },
   'a state that is an array': { raw: stored([pin('zoom')]), lang: null, pins: [], dropped: ['unreadable'] },
-  'pins stored as an object instead of a list': { raw: stored({ lang: 'de', pins: { 0: pin('zoom') } }), lang: 'de', pins: [], dropped: ['pins'] },
-  'a language that is the number 42': { raw: stored({ lang: 42, pins: [pin('zoom')] }), lang: null, pins: [pin('zoom')], dropped: ['language'] },
-  'the unknown language "fr"': { raw: stored({ lang: 'fr', pins: [pin('webex'), pin('zoom', LATER)] }), lang: null, pins: [pin('webex'), pin('zoom', LATER)], dropped: ['language'] },
+  'pins stored as an object instead of a list': {
+    raw: stored({ lang: 'de', pins: { 0: pin('zoom') } }),
+    lang: 'de',
+    pins: [],
+    dropped: ['pins'],
+  },
+  'a language that is the number 42': {
+    raw: stored({ lang: 42, pins: [pin('zoom')] }),
+    lang: null,
+    pins: [pin('zoom')],
+    dropped: ['language'],
+  },
+  'the unknown language "fr"': {
+    raw: stored({ lang: 'fr', pins: [pin('webex'), pin('zoom', LATER)] }),
+    lang: null,
+    pins: [pin('webex'), pin('zoom', LATER)],
+    dropped: ['language'],
+  },
   'pins of tools the registry does not know': {
     raw: stored({ lang: 'en', pins: [pin('retired-tool'), pin('zoom'), pin('constructor', LATER)] }),
     lang: 'en',
     pins: [pin('retired-tool'), pin('zoom'), pin('constructor', LATER)],
     dropped: [],
   },
-  'the same tool pinned twice': { raw: stored({ lang: 'de', pins: [pin('zoom'), pin('microsoft-teams'), pin('zoom', LATER)] }), lang: 'de', pins: [pin('zoom'), pin('microsoft-teams')], dropped: ['duplicate-pin'] },
-  'a pin without its date': { raw: stored({ lang: 'en', pins: [{ toolId: 'zo' }, pin('webex')] }), lang: 'en', pins: [pin('zo', EPOCH), pin('webex')], dropped: [] },
+  'the same tool pinned twice': {
+    raw: stored({ lang: 'de', pins: [pin('zoom'), pin('microsoft-teams'), pin('zoom', LATER)] }),
+    lang: 'de',
+    pins: [pin('zoom'), pin('microsoft-teams')],
+    dropped: ['duplicate-pin'],
+  },
+  'a pin without its date': {
+    raw: stored({ lang: 'en', pins: [{ toolId: 'zo' }, pin('webex')] }),
+    lang: 'en',
+    pins: [pin('zo', EPOCH), pin('webex')],
+    dropped: [],
+  },
   'half objects among the pins': {
-    raw: stored({ lang: 'de', pins: [{ pinnedAt: AT }, { toolId: '' }, {}, { toolId: 'zoom', pinnedAt: 'not a d' }, pin('webex'), { toolI: 'wire' }] }),
+    raw: stored({
+      lang: 'de',
+      pins: [
+        { pinnedAt: AT },
+        { toolId: '' },
+        {},
+        { toolId: 'zoom', pinnedAt: 'not a d' },
+        pin('webex'),
+        { toolI: 'wire' },
+      ],
+    }),
     lang: 'de',
     pins: [pin('zoom', EPOCH), pin('webex')],
     dropped: ['invalid-pin'],
   },
-  '100,000 different pins': { raw: stored({ lang: 'en', pins: hundredThousandPins }), lang: 'en', pins: hundredThousandPins.slice(0, MAX_PINS), dropped: ['too-many-pins'] },
-  'open sections that are not a list of names': { raw: stored({ lang: 'en', pins: [], open: ['provider', 7] }), lang: 'en', pins: [], dropped: ['open-sections'] },
-  'a state from a newer version': { raw: { version: 3, state: { lang: 'en', pins: [pin('zoom')], folders: [] } }, lang: 'en', pins: [pin('zoom')], dropped: ['newer-version'] },
-  'an envelope without a version': { raw: { state: { lang: 'de', pins: [pin('zoom')] } }, lang: null, pins: [], dropped: ['unreadable'] },
-  'a version that is a string': { raw: { state: { lang: 'de' }, version: '2' }, lang: null, pins: [], dropped: ['unreadable'] },
+  '100,000 different pins': {
+    raw: stored({ lang: 'en', pins: hundredThousandPins }),
+    lang: 'en',
+    pins: hundredThousandPins.slice(0, MAX_PINS),
+    dropped: ['too-many-pins'],
+  },
+  'open sections that are not a list of names': {
+    raw: stored({ lang: 'en', pins: [], open: ['provider', 7] }),
+    lang: 'en',
+    pins: [],
+    dropped: ['open-sections'],
+  },
+  'a state from a newer version': {
+    raw: { version: 3, state: { lang: 'en', pins: [pin('zoom')], folders: [] } },
+    lang: 'en',
+    pins: [pin('zoom')],
+    dropped: ['newer-version'],
+  },
+  'an envelope without a version': {
+    raw: { state: { lang: 'de', pins: [pin('zoom')] } },
+    lang: null,
+    pins: [],
+    dropped: ['unreadable'],
+  },
+  'a version that is a string': {
+    raw: { state: { lang: 'de' }, version: '2' },
+    lang: null,
+    pins: [],
+    dropped: ['unreadable'],
+  },
   'a bare string': { raw: 'garbage', lang: null, pins: [], dropped: ['unreadable'] },
   'a number': { raw: 7, lang: null, pins: [], dropped: ['unreadable'] },
   'a state that is null': { raw: stored(null), lang: null, pins: [], dropped: [] },
@@ -90,26 +162,29 @@ const cases: Record<string, Case> = {
 };
 
 describe('hydrating stored preferences that are damaged or foreign', () => {
-  it.each(Object.entries(cases))('copes with %s: keeps what is valid, reports the rest once, loses nothing', async (_, expected) => {
-    if (expected.raw !== undefined) await writeRaw(KEYS.preferences, expected.raw);
-    await hydratePreferences('en');
+  it.each(Object.entries(cases))(
+    'copes with %s: keeps what is valid, reports the rest once, loses nothing',
+    async (_, expected) => {
+      if (expected.raw !== undefined) await writeRaw(KEYS.preferences, expected.raw);
+      await hydratePreferences('en');
 
-    expect(state()).toMatchObject({ lang: expected.lang, pins: expected.pins });
-    expect([...(state().dropped?.reasons ?? [])].sort()).toEqual([...expected.dropped].sort());
-    if (expected.dropped.length) {
-      // The cleaned state replaced the damaged one, and the damaged one is kept as a backup.
-      expect(await readRaw(KEYS.preferences)).toEqual(stored({ lang: expected.lang, pins: expected.pins, open: [] }));
-      const json = JSON.stringify(expected.raw);
-      expect((await backups())[0]!.json).toBe(json.slice(0, BACKUP_LIMIT));
-      expect(state().dropped?.backup).toBe(json.length > BACKUP_LIMIT ? 'truncated' : 'kept');
-    } else {
-      expect(await backups()).toEqual([]);
-    }
+      expect(state()).toMatchObject({ lang: expected.lang, pins: expected.pins });
+      expect([...(state().dropped?.reasons ?? [])].sort()).toEqual([...expected.dropped].sort());
+      if (expected.dropped.length) {
+        // The cleaned state replaced the damaged one, and the damaged one is kept as a backup.
+        expect(await readRaw(KEYS.preferences)).toEqual(stored({ lang: expected.lang, pins: expected.pins, open: [] }));
+        const json = JSON.stringify(expected.raw);
+        expect((await backups())[0]!.json).toBe(json.slice(0, BACKUP_LIMIT));
+        expect(state().dropped?.backup).toBe(json.length > BACKUP_LIMIT ? 'truncated' : 'kept');
+      } else {
+        expect(await backups()).toEqual([]);
+      }
 
-    // Reading again reports nothing and changes nothing the user sees.
-    await hydratePreferences('en');
-    expect(state()).toMatchObject({ lang: expected.lang, pins: expected.pins, dropped: null });
-  });
+      // Reading again reports nothing and changes nothing the user sees.
+      await hydratePreferences('en');
+      expect(state()).toMatchObject({ lang: expected.lang, pins: expected.pins, dropped: null });
+    },
+  );
 
   it('does not pollute Object.prototype through "__proto__" keys in storage', async () => {
     await writeRaw(KEYS.preferences, cases['keys that look like prototype pollution']!.raw);
@@ -120,14 +195,21 @@ describe('hydrating stored preferences that are damaged or foreign', () => {
 
   it('keeps the valid pin of a damaged 6 MB value within the storage quota, keeps what fits of it, and says so', async () => {
     enforceQuota();
-    const junk = Array.from({ length: 60_000 }, (_, index) => ({ toolId: `Not A Tool ${index}`, filler: 'x'.repeat(80) }));
+    const junk = Array.from({ length: 60_000 }, (_, index) => ({
+      toolId: `Not A Tool ${index}`,
+      filler: 'x'.repeat(80),
+    }));
     const raw = stored({ lang: 'de', pins: [pin('zoom'), ...junk] });
     expect(JSON.stringify(raw).length).toBeGreaterThan(6 * 1024 * 1024);
     await writeRaw(KEYS.preferences, raw);
 
     await hydratePreferences('en');
 
-    expect(state()).toMatchObject({ lang: 'de', pins: [pin('zoom')], dropped: { reasons: ['invalid-pin'], backup: 'truncated' } });
+    expect(state()).toMatchObject({
+      lang: 'de',
+      pins: [pin('zoom')],
+      dropped: { reasons: ['invalid-pin'], backup: 'truncated' },
+    });
     expect(await readRaw(KEYS.preferences)).toEqual(stored({ lang: 'de', pins: [pin('zoom')], open: [] }));
     const [backup] = await backups();
     expect(backup).toMatchObject({ truncated: true });
@@ -167,7 +249,9 @@ describe('changes to the preferences', () => {
     state().togglePin('zoom');
     state().setSectionOpen('collected', true);
     await settle();
-    expect(await readRaw(KEYS.preferences)).toEqual(stored({ lang: 'de', pins: [{ toolId: 'zoom', pinnedAt: expect.any(String) }], open: ['collected'] }));
+    expect(await readRaw(KEYS.preferences)).toEqual(
+      stored({ lang: 'de', pins: [{ toolId: 'zoom', pinnedAt: expect.any(String) }], open: ['collected'] }),
+    );
   });
 
   it('follow what another open popup stores, so neither overwrites the other’s pins', async () => {
@@ -180,7 +264,9 @@ describe('changes to the preferences', () => {
     expect(state().pins.map((item) => item.toolId)).toEqual(['zoom', 'webex']);
     state().togglePin('wire');
     await settle();
-    expect(((await readRaw(KEYS.preferences)) as { state: { pins: Pin[] } }).state.pins.map((item) => item.toolId)).toEqual(['zoom', 'webex', 'wire']);
+    expect(
+      ((await readRaw(KEYS.preferences)) as { state: { pins: Pin[] } }).state.pins.map((item) => item.toolId),
+    ).toEqual(['zoom', 'webex', 'wire']);
   });
 
   it('moves a pin up and down, and not past either end', async () => {
@@ -211,13 +297,22 @@ const validPin: fc.Arbitrary<Pin> = fc.record({ toolId, pinnedAt: isoDate });
 const stateLike = fc.record(
   {
     lang: fc.oneof(fc.constantFrom('de', 'en', null, 'fr', 'DE', ''), fc.jsonValue({ maxDepth: 1 })),
-    pins: fc.oneof(fc.array(fc.oneof(validPin, toolId, fc.jsonValue({ maxDepth: 2 })), { maxLength: 130 }), fc.jsonValue({ maxDepth: 2 })),
+    pins: fc.oneof(
+      fc.array(fc.oneof(validPin, toolId, fc.jsonValue({ maxDepth: 2 })), { maxLength: 130 }),
+      fc.jsonValue({ maxDepth: 2 }),
+    ),
     open: fc.oneof(fc.array(fc.constantFrom('provider', 'collected', 'sources')), fc.jsonValue({ maxDepth: 1 })),
   },
   { requiredKeys: [] },
 );
 const rawValue = fc.oneof(
-  fc.record({ version: fc.oneof(fc.constantFrom(1, 2, 3), fc.integer(), fc.double(), fc.jsonValue({ maxDepth: 0 })), state: fc.oneof(stateLike, fc.jsonValue({ maxDepth: 2 })) }, { requiredKeys: [] }),
+  fc.record(
+    {
+      version: fc.oneof(fc.constantFrom(1, 2, 3), fc.integer(), fc.double(), fc.jsonValue({ maxDepth: 0 })),
+      state: fc.oneof(stateLike, fc.jsonValue({ maxDepth: 2 })),
+    },
+    { requiredKeys: [] },
+  ),
   fc.jsonValue({ maxDepth: 3 }),
 );
 
@@ -238,15 +333,24 @@ describe('stored preferences of any shape and version', () => {
   }, 60_000);
 
   it('keep every valid pin in its order, whatever garbage sits between them', () => {
-    const garbage = fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.record({ toolId: fc.oneof(fc.integer(), fc.constant(''), fc.stringMatching(/[A-Z_ ./]/)), pinnedAt: isoDate }));
+    const garbage = fc.oneof(
+      fc.constant(null),
+      fc.integer(),
+      fc.string(),
+      fc.record({ toolId: fc.oneof(fc.integer(), fc.constant(''), fc.stringMatching(/[A-Z_ ./]/)), pinnedAt: isoDate }),
+    );
     fc.assert(
-      fc.property(fc.uniqueArray(validPin, { selector: (item) => item.toolId, maxLength: 120 }), fc.array(fc.tuple(garbage, fc.nat()), { maxLength: 20 }), (valid, noise) => {
-        const pins: unknown[] = [...valid];
-        for (const [value, position] of noise) pins.splice(position % (pins.length + 1), 0, value);
-        const { preferences, dropped } = sanitizePreferences({ pins });
-        expect(preferences.pins).toEqual(valid.slice(0, MAX_PINS));
-        expect(dropped.includes('too-many-pins')).toBe(valid.length > MAX_PINS);
-      }),
+      fc.property(
+        fc.uniqueArray(validPin, { selector: (item) => item.toolId, maxLength: 120 }),
+        fc.array(fc.tuple(garbage, fc.nat()), { maxLength: 20 }),
+        (valid, noise) => {
+          const pins: unknown[] = [...valid];
+          for (const [value, position] of noise) pins.splice(position % (pins.length + 1), 0, value);
+          const { preferences, dropped } = sanitizePreferences({ pins });
+          expect(preferences.pins).toEqual(valid.slice(0, MAX_PINS));
+          expect(dropped.includes('too-many-pins')).toBe(valid.length > MAX_PINS);
+        },
+      ),
       { numRuns: 500 },
     );
   }, 60_000);

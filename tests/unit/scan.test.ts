@@ -56,7 +56,9 @@ describe('the page scan', () => {
   });
 
   it(`stops reading scripts at ${ELEMENT_LIMIT} on a page with 200,000 of them`, () => {
-    const item = vi.fn((index: number) => (index < 200_000 ? { getAttribute: () => 'x', src: `https://cdn.example/${index}.js` } : null));
+    const item = vi.fn((index: number) =>
+      index < 200_000 ? { getAttribute: () => 'x', src: `https://cdn.example/${index}.js` } : null,
+    );
     const doc = document.implementation.createHTMLDocument('many scripts');
     vi.spyOn(doc, 'getElementsByTagName').mockReturnValue({ item } as unknown as HTMLCollectionOf<Element>);
     const scan = scanPage(doc, detectTool, linkWrappers, { selectors: [], globals: [] });
@@ -67,7 +69,10 @@ describe('the page scan', () => {
 
   it('survives selectors a page’s document cannot parse', () => {
     const doc = document.implementation.createHTMLDocument('x');
-    expect(scanPage(doc, detectTool, linkWrappers, { selectors: ['::not a selector(', '#ok'], globals: [] }).signals.selectors).toEqual([]);
+    expect(
+      scanPage(doc, detectTool, linkWrappers, { selectors: ['::not a selector(', '#ok'], globals: [] }).signals
+        .selectors,
+    ).toEqual([]);
   });
 
   it('names the registry’s globals that elements of the page explain, so content cannot fake a tool’s script', () => {

@@ -68,8 +68,11 @@ describe('the home list order', () => {
   it('puts pinned tools first, then the most used, and discontinued tools last', () => {
     const order = listOrder(catalog, ['opentalk'], ['microsoft-teams', 'zoom']).map((tool) => tool.id);
     expect(order.slice(0, 3)).toEqual(['opentalk', 'microsoft-teams', 'zoom']);
-    const firstDiscontinued = order.findIndex((id) => catalog.find((tool) => tool.id === id)!.status.state === 'discontinued');
+    const firstDiscontinued = order.findIndex(
+      (id) => catalog.find((tool) => tool.id === id)!.status.state === 'discontinued',
+    );
     expect(firstDiscontinued).toBeGreaterThan(0);
-    for (const id of order.slice(firstDiscontinued)) expect(catalog.find((tool) => tool.id === id)!.status.state).toBe('discontinued');
+    for (const id of order.slice(firstDiscontinued))
+      expect(catalog.find((tool) => tool.id === id)!.status.state).toBe('discontinued');
   });
 });

@@ -47,7 +47,9 @@ const itemsOf = (category: DataCategory, lang: Lang): string[] =>
   teams.collected.find((group) => group.category === category)?.items.map((item) => item[lang]) ?? [];
 
 const allText = (lang: Lang): string =>
-  JSON.stringify(teams, (_key, value) => (value && typeof value === 'object' && 'de' in value && 'en' in value ? value[lang] : value));
+  JSON.stringify(teams, (_key, value) =>
+    value && typeof value === 'object' && 'de' in value && 'en' in value ? value[lang] : value,
+  );
 
 describe('the Teams entry carries every fact of the seed texts', () => {
   for (const [category, items] of Object.entries(seedItems) as Array<[DataCategory, Array<[string, string]>]>) {
@@ -85,26 +87,50 @@ describe('the Teams entry carries every fact of the seed texts', () => {
   });
 
   it('has every retention rule: on request, on revocation, when the purpose lapses, cookies, statutory periods, the provider’s own', () => {
-    const triggers = (lang: Lang) => teams.retention.map((rule) => `${rule.trigger[lang]} ${rule.outcome[lang]}`).join('\n');
-    for (const fact of ['Löschung', 'widerrufen Ihre Einwilligung', 'Zweck der Speicherung entfällt', 'bis Sie sie löschen', 'Aufbewahrungsfristen bleiben unberührt', 'keinen Einfluss']) {
+    const triggers = (lang: Lang) =>
+      teams.retention.map((rule) => `${rule.trigger[lang]} ${rule.outcome[lang]}`).join('\n');
+    for (const fact of [
+      'Löschung',
+      'widerrufen Ihre Einwilligung',
+      'Zweck der Speicherung entfällt',
+      'bis Sie sie löschen',
+      'Aufbewahrungsfristen bleiben unberührt',
+      'keinen Einfluss',
+    ]) {
       expect(triggers('de')).toContain(fact);
     }
-    for (const fact of ['ask for deletion', 'revoke your consent', 'purpose of storage no longer applies', 'until you delete them', 'retention periods remain unaffected', 'no influence']) {
+    for (const fact of [
+      'ask for deletion',
+      'revoke your consent',
+      'purpose of storage no longer applies',
+      'until you delete them',
+      'retention periods remain unaffected',
+      'no influence',
+    ]) {
       expect(triggers('en')).toContain(fact);
     }
-    expect(teams.retention.map((rule) => rule.scope)).toEqual(expect.arrayContaining(['operator', 'device', 'statutory', 'provider']));
+    expect(teams.retention.map((rule) => rule.scope)).toEqual(
+      expect.arrayContaining(['operator', 'device', 'statutory', 'provider']),
+    );
   });
 
   it('keeps the organisation’s own claims about its agreement, attributed to its notice, apart from what Microsoft offers everyone', () => {
-    const claims = (lang: Lang) => (teams.statements ?? []).filter((statement) => statement.section === 'dpa').map((statement) => statement.text[lang]).join(' ');
+    const claims = (lang: Lang) =>
+      (teams.statements ?? [])
+        .filter((statement) => statement.section === 'dpa')
+        .map((statement) => statement.text[lang])
+        .join(' ');
     expect(claims('de')).toContain('Auftragsverarbeitungsvertrag (AVV)');
     expect(claims('de')).toContain('deutschen Datenschutzbehörden');
     expect(claims('en')).toContain('data-processing agreement');
     expect(claims('en')).toContain('German data-protection authorities');
-    for (const statement of teams.statements ?? []) expect(teams.sources[statement.source]?.kind).toBe('operator-notice');
+    for (const statement of teams.statements ?? [])
+      expect(teams.sources[statement.source]?.kind).toBe('operator-notice');
     // What every Teams customer gets is Microsoft's own offer, not one organisation's contract.
     expect(teams.dpa.status).toBe('offered');
-    expect(`${teams.dpa.note.de} ${teams.dpa.note.en}`).not.toMatch(/deutschen Datenschutzbehörden für Microsoft Teams vollständig|fully implements/);
+    expect(`${teams.dpa.note.de} ${teams.dpa.note.en}`).not.toMatch(
+      /deutschen Datenschutzbehörden für Microsoft Teams vollständig|fully implements/,
+    );
   });
 
   it('says the operator has only limited influence on the provider’s processing', () => {

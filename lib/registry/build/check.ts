@@ -68,7 +68,11 @@ function problemsOf(file: string, error: z.ZodError): RegistryProblem[] {
  * The grid: every example must detect its own tool and nothing else; every counter-example must detect
  * nothing. Examples are addresses as people meet them, so wrapped ones are unwrapped first.
  */
-function detectionProblems(tools: readonly Tool[], meta: RegistryMeta, fileOf: (id: string) => string): RegistryProblem[] {
+function detectionProblems(
+  tools: readonly Tool[],
+  meta: RegistryMeta,
+  fileOf: (id: string) => string,
+): RegistryProblem[] {
   const detect = createDetector(
     tools,
     meta.proxies.flatMap((proxy) => proxy.suffixes),
@@ -79,14 +83,22 @@ function detectionProblems(tools: readonly Tool[], meta: RegistryMeta, fileOf: (
       const { url, signals } = exampleParts(example);
       const found = detect(url, signals)?.toolId ?? 'nothing';
       if (found !== tool.id) {
-        problems.push({ file: fileOf(tool.id), path: `detection.examples.match.${index}`, message: `example ${url} detects ${found}, not ${tool.id}` });
+        problems.push({
+          file: fileOf(tool.id),
+          path: `detection.examples.match.${index}`,
+          message: `example ${url} detects ${found}, not ${tool.id}`,
+        });
       }
     });
     tool.detection.examples.noMatch.forEach((example, index) => {
       const { url, signals } = exampleParts(example);
       const found = detect(url, signals)?.toolId;
       if (found) {
-        problems.push({ file: fileOf(tool.id), path: `detection.examples.noMatch.${index}`, message: `${url} must not be detected, but detects ${found}` });
+        problems.push({
+          file: fileOf(tool.id),
+          path: `detection.examples.noMatch.${index}`,
+          message: `${url} must not be detected, but detects ${found}`,
+        });
       }
     });
   }
@@ -100,7 +112,13 @@ function wrapperProblems(wrappers: readonly Wrapper[]): RegistryProblem[] {
       const unwrapped = unwrapLink(wrapped, wrappers);
       return unwrapped === target
         ? []
-        : [{ file: DATA_FILES.wrappers, path: `wrappers.${index}.examples.${example}`, message: `unwraps to ${unwrapped}, not ${target}` }];
+        : [
+            {
+              file: DATA_FILES.wrappers,
+              path: `wrappers.${index}.examples.${example}`,
+              message: `unwraps to ${unwrapped}, not ${target}`,
+            },
+          ];
     }),
   );
 }
@@ -114,7 +132,9 @@ function glossaryProblems(raw: RawRegistry, tools: readonly Tool[], fileOf: (id:
     for (const tool of tools) yield* textsOf(fileOf(tool.id), tool);
     for (const file of ['uiStrings', 'registryPageStrings'] as const) {
       // Each key is a path of its own: `fact.dpa` is one key, not `fact` then `dpa`.
-      if (isRecord(raw[file])) for (const [key, text] of Object.entries(raw[file])) yield* [...textsOf(DATA_FILES[file], text)].map((found) => ({ ...found, path: key }));
+      if (isRecord(raw[file]))
+        for (const [key, text] of Object.entries(raw[file]))
+          yield* [...textsOf(DATA_FILES[file], text)].map((found) => ({ ...found, path: key }));
     }
   }
   return checkGlossary(glossary.data, texts()).map(({ file, path, lang, found, use }) => ({
@@ -141,7 +161,12 @@ export function checkRegistry(raw: RawRegistry): { registry: Registry | null; pr
   }
   if (isRecord(raw.uiStrings) && isRecord(raw.registryPageStrings)) {
     for (const key of Object.keys(raw.registryPageStrings)) {
-      if (key in raw.uiStrings) problems.push({ file: DATA_FILES.registryPageStrings, path: key, message: `also defined in ${DATA_FILES.uiStrings}` });
+      if (key in raw.uiStrings)
+        problems.push({
+          file: DATA_FILES.registryPageStrings,
+          path: key,
+          message: `also defined in ${DATA_FILES.uiStrings}`,
+        });
     }
   }
 
@@ -158,17 +183,20 @@ export function checkRegistry(raw: RawRegistry): { registry: Registry | null; pr
       problems.push({ file, path: 'id', message: `duplicate id "${tool.id}", also used in ${fileById.get(tool.id)}` });
       continue;
     }
-    if (idFromPath(file) !== tool.id) problems.push({ file, path: 'id', message: `id "${tool.id}" must match the file name` });
+    if (idFromPath(file) !== tool.id)
+      problems.push({ file, path: 'id', message: `id "${tool.id}" must match the file name` });
     fileById.set(tool.id, file);
     tools.push(tool);
   }
-  if (Object.keys(raw.tools).length === 0) problems.push({ file: 'data/tools', path: '', message: 'no tool entries found' });
+  if (Object.keys(raw.tools).length === 0)
+    problems.push({ file: 'data/tools', path: '', message: 'no tool entries found' });
   if (!meta.success || !wrappers.success) return { registry: null, problems };
 
   problems.push(...detectionProblems(tools, meta.data, (id) => fileById.get(id) ?? id));
   problems.push(...glossaryProblems(raw, tools, (id) => fileById.get(id) ?? id));
   meta.data.mostUsed.forEach((id, index) => {
-    if (!fileById.has(id)) problems.push({ file: DATA_FILES.meta, path: `mostUsed.${index}`, message: `no tool has the id "${id}"` });
+    if (!fileById.has(id))
+      problems.push({ file: DATA_FILES.meta, path: `mostUsed.${index}`, message: `no tool has the id "${id}"` });
   });
   if (problems.length) return { registry: null, problems };
   const byId = new Map(tools.map((tool) => [tool.id, tool]));

@@ -50,7 +50,10 @@ const capitalised = (text: string): string => text.charAt(0).toUpperCase() + tex
 function matchers(glossary: Glossary, lang: Lang): Array<{ regex: RegExp; use: string }> {
   return glossary.terms.flatMap((term) => [
     ...term.avoid[lang].map((phrase) => ({
-      regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...new Set([phrase, capitalised(phrase)])].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
+      regex: new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${[...new Set([phrase, capitalised(phrase)])].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
+        'gu',
+      ),
       use: term[lang],
     })),
     ...(term.avoidPatterns?.[lang] ?? []).map((source) => ({ regex: new RegExp(source, 'gu'), use: term[lang] })),
@@ -59,7 +62,10 @@ function matchers(glossary: Glossary, lang: Lang): Array<{ regex: RegExp; use: s
 
 /** Every place where a text uses a variant the glossary rules out, with the word to use instead. */
 export function checkGlossary(glossary: Glossary, texts: Iterable<CheckedText>): GlossaryFinding[] {
-  const byLang = Object.fromEntries(LANGS.map((lang) => [lang, matchers(glossary, lang)])) as Record<Lang, ReturnType<typeof matchers>>;
+  const byLang = Object.fromEntries(LANGS.map((lang) => [lang, matchers(glossary, lang)])) as Record<
+    Lang,
+    ReturnType<typeof matchers>
+  >;
   const findings: GlossaryFinding[] = [];
   for (const { text, ...place } of texts) {
     for (const { regex, use } of byLang[place.lang]) {
@@ -80,7 +86,10 @@ export function* textsOf(file: string, value: unknown, path: string[] = []): Gen
   }
   if (typeof value !== 'object' || value === null) return;
   const entries = Object.entries(value);
-  if (entries.length === LANGS.length && LANGS.every((lang) => typeof (value as Record<string, unknown>)[lang] === 'string')) {
+  if (
+    entries.length === LANGS.length &&
+    LANGS.every((lang) => typeof (value as Record<string, unknown>)[lang] === 'string')
+  ) {
     for (const lang of LANGS) yield { file, path: path.join('.'), lang, text: (value as Record<Lang, string>)[lang] };
     return;
   }

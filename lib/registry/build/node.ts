@@ -3,7 +3,14 @@
 // Reached from wxt.config.ts, which loads before Vite's `@/` alias exists: relative imports only, no `@/`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATA_FILES, parseRegistry, RegistryError, type RawRegistry, type Registry, type RegistryProblem } from './check';
+import {
+  DATA_FILES,
+  parseRegistry,
+  RegistryError,
+  type RawRegistry,
+  type Registry,
+  type RegistryProblem,
+} from './check';
 
 /**
  * Reads the registry's raw JSON from disk, for Node-side tools only (build config, registry check,
@@ -25,7 +32,14 @@ export function readRegistryFiles(root: string): { raw: RawRegistry; unreadable:
     const entry = read(file);
     if (entry !== undefined) tools[file] = entry;
   }
-  const raw = { tools, meta: read(DATA_FILES.meta), wrappers: read(DATA_FILES.wrappers), uiStrings: read(DATA_FILES.uiStrings), registryPageStrings: read(DATA_FILES.registryPageStrings), glossary: read(DATA_FILES.glossary) };
+  const raw = {
+    tools,
+    meta: read(DATA_FILES.meta),
+    wrappers: read(DATA_FILES.wrappers),
+    uiStrings: read(DATA_FILES.uiStrings),
+    registryPageStrings: read(DATA_FILES.registryPageStrings),
+    glossary: read(DATA_FILES.glossary),
+  };
   return { raw, unreadable };
 }
 

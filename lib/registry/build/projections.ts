@@ -44,7 +44,10 @@ export function glancesOf(registry: Pick<Registry, 'tools'>): Record<string, Gla
 export function rulesOf(registry: Pick<Registry, 'tools' | 'wrappers' | 'meta'>): RuntimeRules {
   return {
     // The label travels in the catalog, which the badge reads.
-    tools: registry.tools.map(({ id, detection: { label: _label, examples: _examples, ...rules } }) => ({ id, detection: rules })),
+    tools: registry.tools.map(({ id, detection: { label: _label, examples: _examples, ...rules } }) => ({
+      id,
+      detection: rules,
+    })),
     wrappers: registry.wrappers.map(({ sources: _sources, examples: _examples, ...wrapper }) => wrapper),
     proxySuffixes: registry.meta.proxies.flatMap((proxy) => proxy.suffixes),
   };
@@ -62,7 +65,11 @@ export function tableRowOf(tool: Tool): TableRowInput {
 
 /** The other names a tool is known by, in either language, each once; for search. */
 export function aliasesOf(registry: Pick<Registry, 'tools'>): Record<string, string[]> {
-  return Object.fromEntries(registry.tools.flatMap((tool) => (tool.aliases ? [[tool.id, [...new Set([...tool.aliases.en, ...tool.aliases.de])]]] : [])));
+  return Object.fromEntries(
+    registry.tools.flatMap((tool) =>
+      tool.aliases ? [[tool.id, [...new Set([...tool.aliases.en, ...tool.aliases.de])]]] : [],
+    ),
+  );
 }
 
 /** A JSON.parse of a string literal is faster for V8 than the same data as an object literal. */
@@ -70,10 +77,12 @@ const parsed = (value: unknown): string => `JSON.parse(${JSON.stringify(JSON.str
 
 /** Each virtual module's code, from the validated registry. */
 const MODULES: Record<string, (registry: Registry) => string> = {
-  'virtual:registry/catalog': (registry) => `export const catalog = ${parsed(catalogOf(registry))};\nexport const dataAsOf = ${JSON.stringify(registry.meta.dataAsOf)};\n`,
+  'virtual:registry/catalog': (registry) =>
+    `export const catalog = ${parsed(catalogOf(registry))};\nexport const dataAsOf = ${JSON.stringify(registry.meta.dataAsOf)};\n`,
   'virtual:registry/glance': (registry) => `export default ${parsed(glancesOf(registry))};\n`,
   /** The registry page's table, in that page's bundle only. */
-  'virtual:registry/table-rows': (registry) => `export default ${parsed(Object.fromEntries(registry.tools.map((tool) => [tool.id, tableRowOf(tool)])))};\n`,
+  'virtual:registry/table-rows': (registry) =>
+    `export default ${parsed(Object.fromEntries(registry.tools.map((tool) => [tool.id, tableRowOf(tool)])))};\n`,
   /** Search's other names, in a chunk the popup loads after start. */
   'virtual:registry/aliases': (registry) => `export default ${parsed(aliasesOf(registry))};\n`,
   'virtual:registry/rules': (registry) => {

@@ -7,7 +7,10 @@ import { MARKER_TYPES, PageSignalsSchema, type PageSignals } from '../../detecti
 /** A lowercase DNS host name with at least two labels. */
 export const HostnameSchema = z
   .string()
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, 'must be a lowercase host name');
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/,
+    'must be a lowercase host name',
+  );
 
 const RegexSourceSchema = z.string().refine((source) => {
   try {
@@ -32,7 +35,11 @@ export type Marker = z.infer<typeof MarkerSchema>;
  * the root element (content lives inside the body).
  */
 export function authorMarker(marker: Marker): boolean {
-  return marker.type === 'script' || marker.type === 'global' || (marker.type === 'selector' && /^(?:html|:root)(?![\w-])/.test(marker.value));
+  return (
+    marker.type === 'script' ||
+    marker.type === 'global' ||
+    (marker.type === 'selector' && /^(?:html|:root)(?![\w-])/.test(marker.value))
+  );
 }
 
 /** An address the rules must recognise, alone or with the page signals a scan would find there. */
@@ -79,7 +86,10 @@ export const DetectionRulesSchema = z.strictObject({
         all: z
           .array(MarkerSchema)
           .min(1)
-          .refine((all) => all.some(authorMarker), 'needs a script, a global or a selector on the root element: titles and other selectors alone prove nothing'),
+          .refine(
+            (all) => all.some(authorMarker),
+            'needs a script, a global or a selector on the root element: titles and other selectors alone prove nothing',
+          ),
       }),
     )
     .optional(),

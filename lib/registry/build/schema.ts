@@ -29,7 +29,18 @@ export const CountrySchema = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166
  */
 const unconfirmed = TextSchema.optional();
 
-export const DATA_CATEGORIES = ['account', 'metadata', 'technical', 'diagnostic', 'media', 'chat', 'files', 'recordings', 'ai', 'dial-in'] as const;
+export const DATA_CATEGORIES = [
+  'account',
+  'metadata',
+  'technical',
+  'diagnostic',
+  'media',
+  'chat',
+  'files',
+  'recordings',
+  'ai',
+  'dial-in',
+] as const;
 export const DataCategorySchema = z.enum(DATA_CATEGORIES);
 export type DataCategory = z.infer<typeof DataCategorySchema>;
 
@@ -107,7 +118,15 @@ export type Dpa = z.infer<typeof DpaSchema>;
  * Framework, one such decision), appropriate safeguards (Art. 46: standard contractual clauses, binding
  * corporate rules), or a derogation for specific situations (Art. 49, never for regular transfers).
  */
-export const TRANSFER_MECHANISMS = ['none-needed', 'adequacy', 'dpf', 'scc', 'bcr', 'art49-consent', 'unknown'] as const;
+export const TRANSFER_MECHANISMS = [
+  'none-needed',
+  'adequacy',
+  'dpf',
+  'scc',
+  'bcr',
+  'art49-consent',
+  'unknown',
+] as const;
 export type TransferMechanism = (typeof TRANSFER_MECHANISMS)[number];
 export const TransferSchema = z.strictObject({
   /** Whether personal data may leave the EU/EEA; null where it depends on who runs the server. */
@@ -172,7 +191,13 @@ export const RecordingParticipantsSchema = z.strictObject({
   source: z.int().nonnegative(),
 });
 
-export const PROVIDER_RETENTION = ['until-deleted', 'fixed-period', 'customer-controls', 'not-stored', 'unknown'] as const;
+export const PROVIDER_RETENTION = [
+  'until-deleted',
+  'fixed-period',
+  'customer-controls',
+  'not-stored',
+  'unknown',
+] as const;
 
 /** The facts the first screen answers with. Enums and booleans the schema checks; notes only explain. */
 export const KeyFactsSchema = z.strictObject({
@@ -235,7 +260,18 @@ export const StatusSchema = z.discriminatedUnion('state', [
 export type Status = z.infer<typeof StatusSchema>;
 
 /** The summary's detail sections, in the order shown; a source says which of them it backs. */
-export const SECTIONS = ['provider', 'features', 'collected', 'legalBases', 'retention', 'dpa', 'transfer', 'assessments', 'notes', 'detection'] as const;
+export const SECTIONS = [
+  'provider',
+  'features',
+  'collected',
+  'legalBases',
+  'retention',
+  'dpa',
+  'transfer',
+  'assessments',
+  'notes',
+  'detection',
+] as const;
 export const SectionSchema = z.enum(SECTIONS);
 export type Section = z.infer<typeof SectionSchema>;
 
@@ -301,7 +337,9 @@ export const AssessmentSchema = z.strictObject({
   verdict: TextSchema.refine((text) => LANGS.every((lang) => text[lang].length <= 48), 'must be at most 48 characters'),
   /** The verdict's direction, for marks: against the tool, mixed, or in its favour. */
   tone: z.enum(['negative', 'mixed', 'positive']),
-  points: z.array(z.strictObject({ point: z.enum(ASSESSMENT_POINTS), finding: z.enum(['concern', 'resolved', 'fine']) })),
+  points: z.array(
+    z.strictObject({ point: z.enum(ASSESSMENT_POINTS), finding: z.enum(['concern', 'resolved', 'fine']) }),
+  ),
   summary: TextSchema,
   url: HttpsUrlSchema,
   accessed: IsoDateSchema,
@@ -373,7 +411,8 @@ export const ToolSchema = z
     const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const seen = new Set<string>();
     tool.collected.forEach((entry, index) => {
-      if (seen.has(entry.category)) issue(['collected', index, 'category'], `category "${entry.category}" is listed twice`);
+      if (seen.has(entry.category))
+        issue(['collected', index, 'category'], `category "${entry.category}" is listed twice`);
       seen.add(entry.category);
     });
     if (!tool.sources.some((source) => source.url)) issue(['sources'], 'needs at least one source with a URL');
@@ -393,9 +432,13 @@ export const ToolSchema = z
     const participants = recording.participants;
     if (participants) {
       const source = tool.sources[participants.source];
-      if (recording.available !== 'yes') issue(['keyFacts', 'recording', 'participants'], 'only a tool that records says what participants meet');
+      if (recording.available !== 'yes')
+        issue(['keyFacts', 'recording', 'participants'], 'only a tool that records says what participants meet');
       if (!source || source.kind !== 'provider' || !source.covers.includes('features')) {
-        issue(['keyFacts', 'recording', 'participants', 'source'], "must point to a provider's source that covers \"features\"");
+        issue(
+          ['keyFacts', 'recording', 'participants', 'source'],
+          'must point to a provider\'s source that covers "features"',
+        );
       }
     }
     if ((providerRetention.rule === 'fixed-period') !== (providerRetention.days !== undefined)) {
@@ -405,7 +448,8 @@ export const ToolSchema = z
       issue(['detection', 'hosts'], 'a discontinued tool asks for no host permission: set "watch": false on its hosts');
     }
     tool.sources.forEach((source, index) => {
-      if (!source.url && source.kind !== 'operator-notice') issue(['sources', index, 'url'], 'needs the official page (only an operator notice may lack an address)');
+      if (!source.url && source.kind !== 'operator-notice')
+        issue(['sources', index, 'url'], 'needs the official page (only an operator notice may lack an address)');
     });
     const { dpa } = tool;
     if ((dpa.status === 'not-applicable') !== (dpa.reason !== undefined)) {
@@ -414,7 +458,8 @@ export const ToolSchema = z
     if (tool.hosting === 'self-hosted' && dpa.status === 'not-applicable' && dpa.reason !== 'self-hosted') {
       issue(['dpa', 'reason'], 'software the organisation runs itself is "self-hosted", not a consumer service');
     }
-    if (dpa.status === 'offered' && !dpa.url && !tool.links.dpa) issue(['dpa', 'url'], 'an offered agreement links to it');
+    if (dpa.status === 'offered' && !dpa.url && !tool.links.dpa)
+      issue(['dpa', 'url'], 'an offered agreement links to it');
     if (dpa.status === 'offered' && LANGS.some((lang) => DPA_DENIALS[lang].test(dpa.note[lang]))) {
       issue(['dpa', 'note'], 'the note says no agreement applies or none was found, which contradicts "offered"');
     }
@@ -459,7 +504,12 @@ export type RegistryMeta = z.infer<typeof RegistryMetaSchema>;
 /** The interface strings (data/ui-strings.json): every key in every language, with the same placeholders. */
 export const UiStringsSchema = z.record(z.string(), TextSchema).superRefine((strings, ctx) => {
   for (const [key, text] of Object.entries(strings)) {
-    const placeholders = LANGS.map((lang) => [...text[lang].matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join());
+    const placeholders = LANGS.map((lang) =>
+      [...text[lang].matchAll(/\{(\w+)\}/g)]
+        .map((m) => m[1])
+        .sort()
+        .join(),
+    );
     if (new Set(placeholders).size > 1) {
       ctx.addIssue({ code: 'custom', path: [key], message: 'placeholders differ between languages' });
     }

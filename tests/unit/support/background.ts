@@ -16,10 +16,18 @@ export function setupBackground(overrides: Partial<BackgroundDeps> = {}) {
 }
 
 /** A message from the popup, the extension's own page. */
-export const fromPopup: Browser.runtime.MessageSender = { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') };
+export const fromPopup: Browser.runtime.MessageSender = {
+  id: browser.runtime.id,
+  url: browser.runtime.getURL('/popup.html'),
+};
 
 /** A message from a web page's frame in tab `tabId`. */
-export const fromTab = (tabId: number, url: string): Browser.runtime.MessageSender => ({ id: browser.runtime.id, tab: { id: tabId } as Browser.tabs.Tab, frameId: 0, url });
+export const fromTab = (tabId: number, url: string): Browser.runtime.MessageSender => ({
+  id: browser.runtime.id,
+  tab: { id: tabId } as Browser.tabs.Tab,
+  frameId: 0,
+  url,
+});
 
 /** A tab as `tabs.onUpdated` reports it. */
 export const tab = (id: number, url?: string) => ({ id, url }) as Browser.tabs.Tab;
@@ -35,7 +43,16 @@ interface ScanParts {
 }
 
 /** What the page scan and the main-world probe bring back, raw, for a page at `url`. */
-export const scanOf = (url: string, { signals = {}, links = [], linksTruncated = false, globals = [], named = [] }: ScanParts = {}) => ({
-  page: { url, signals: { scripts: [], frames: [], selectors: [], title: '', ...signals }, links, linksTruncated, named },
+export const scanOf = (
+  url: string,
+  { signals = {}, links = [], linksTruncated = false, globals = [], named = [] }: ScanParts = {},
+) => ({
+  page: {
+    url,
+    signals: { scripts: [], frames: [], selectors: [], title: '', ...signals },
+    links,
+    linksTruncated,
+    named,
+  },
   globals,
 });

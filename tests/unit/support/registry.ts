@@ -10,7 +10,9 @@ const entries = import.meta.glob('../../../data/tools/*.json', { eager: true, im
 
 /** The registry's raw data as the build reads it, keyed by `data/tools/<id>.json`. */
 export function rawRegistry(): RawRegistry {
-  const tools = Object.fromEntries(Object.entries(entries).map(([path, entry]) => [path.replace(/^.*\/data\//, 'data/'), structuredClone(entry)]));
+  const tools = Object.fromEntries(
+    Object.entries(entries).map(([path, entry]) => [path.replace(/^.*\/data\//, 'data/'), structuredClone(entry)]),
+  );
   return { tools, meta: structuredClone(meta), wrappers: structuredClone(wrappers) };
 }
 
@@ -27,9 +29,20 @@ export function exampleTool(): Tool {
   const tool = structuredClone(teams);
   tool.hosting = 'cloud';
   tool.provider = { ...tool.provider, name: 'Example Inc.', country: 'US', unconfirmed: undefined };
-  tool.transfer = { ...tool.transfer, thirdCountry: true, countries: ['US'], mechanisms: ['dpf', 'scc'], unconfirmed: undefined };
+  tool.transfer = {
+    ...tool.transfer,
+    thirdCountry: true,
+    countries: ['US'],
+    mechanisms: ['dpf', 'scc'],
+    unconfirmed: undefined,
+  };
   tool.usLaw = undefined;
-  tool.dpa = { status: 'offered', how: 'part-of-terms', url: 'https://example.com/dpa', note: { de: 'Angeboten.', en: 'Offered.' } };
+  tool.dpa = {
+    status: 'offered',
+    how: 'part-of-terms',
+    url: 'https://example.com/dpa',
+    note: { de: 'Angeboten.', en: 'Offered.' },
+  };
   tool.keyFacts = {
     recording: { available: 'yes', defaultOn: false, storedAt: ['provider-cloud'], startedBy: ['host'] },
     transcription: { available: 'yes', defaultOn: false },

@@ -9,7 +9,11 @@ import type { TabState } from '@/lib/tab-state';
 import { viewOf } from './registry';
 
 export const teamsState: TabState = {
-  detection: { toolId: 'microsoft-teams', context: 'meeting', evidence: [{ type: 'host', value: 'teams.microsoft.com' }] },
+  detection: {
+    toolId: 'microsoft-teams',
+    context: 'meeting',
+    evidence: [{ type: 'host', value: 'teams.microsoft.com' }],
+  },
   via: 'page',
 };
 
@@ -24,14 +28,29 @@ interface Options {
 }
 
 /** Hydrates the store from the fake storage and renders the popup, as main.tsx does. */
-export async function renderPopup({ opening = { kind: 'tab', tabState: null }, links = [], linksTruncated = false, registry = viewOf(), systemLang = 'en', shortcut = null }: Options = {}) {
+export async function renderPopup({
+  opening = { kind: 'tab', tabState: null },
+  links = [],
+  linksTruncated = false,
+  registry = viewOf(),
+  systemLang = 'en',
+  shortcut = null,
+}: Options = {}) {
   await hydratePreferences(systemLang);
   const user = userEvent.setup();
   const copyText = vi.fn(async (_text: string) => {});
   let result!: ReturnType<typeof render>;
   // The links arrive as a promise; let React settle it before the test looks.
   await act(async () => {
-    result = render(<App registry={registry} opening={opening} links={Promise.resolve({ tools: links, truncated: linksTruncated })} copyText={copyText} shortcut={shortcut} />);
+    result = render(
+      <App
+        registry={registry}
+        opening={opening}
+        links={Promise.resolve({ tools: links, truncated: linksTruncated })}
+        copyText={copyText}
+        shortcut={shortcut}
+      />,
+    );
   });
   return { user, copyText, ...result };
 }

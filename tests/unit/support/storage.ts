@@ -4,7 +4,11 @@ import { usePopupStore } from '@/lib/store';
 import type { Pin } from '@/lib/preferences';
 
 /** Storage keys as the browser sees them (WXT's `local:` prefix removed). */
-export const KEYS = { preferences: 'preferences', backups: 'preferences-backups', legacyBackup: 'preferences-backup' } as const;
+export const KEYS = {
+  preferences: 'preferences',
+  backups: 'preferences-backups',
+  legacyBackup: 'preferences-backup',
+} as const;
 
 export const AT = '2026-11-01T10:00:00.000Z';
 export const LATER = '2026-11-02T10:00:00.000Z';
