@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import { registryPlugin } from './lib/registry/build/projections';
-import { loadRegistry } from './lib/registry/build/node';
+import { registryPlugin } from './lib/shared/registry/build/projections';
+import { loadRegistry } from './lib/shared/registry/build/node';
 
 export default defineConfig({
   // WxtVitest brings WXT's plugins but not the build's own; the registry's virtual modules are added here.

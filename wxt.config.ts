@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
-import { toolMatchPatterns } from './lib/detection/match-patterns';
-import { registryPlugin } from './lib/registry/build/projections';
-import { loadRegistry } from './lib/registry/build/node';
+import { toolMatchPatterns } from './lib/shared/detection/match-patterns';
+import { registryPlugin } from './lib/shared/registry/build/projections';
+import { loadRegistry } from './lib/shared/registry/build/node';
 
 // Fails the build with every invalid file and field named.
 const registry = loadRegistry(import.meta.dirname);
@@ -35,7 +35,7 @@ const e2eKey = (mode: string) =>
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   imports: false,
-  // What runtime code reads of the registry: projections of the validated registry (lib/registry/build/projections.ts).
+  // What runtime code reads of the registry: projections of the validated registry (lib/shared/registry/build/projections.ts).
   vite: () => ({ plugins: [registryPlugin(registry)] }),
   manifest: ({ browser, mode }) => ({
     // Name and description in the browser's language, from public/_locales.
@@ -51,7 +51,7 @@ export default defineConfig({
     commands: {
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: SHORTCUT } },
     },
-    // The organisation's policy (lib/policy.ts, docs/ADMIN.md). Firefox reads it from policies.json without a schema.
+    // The organisation's policy (lib/shared/policy.ts, docs/ADMIN.md). Firefox reads it from policies.json without a schema.
     ...(browser !== 'firefox' && { storage: { managed_schema: 'managed-schema.json' }, ...e2eKey(mode) }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -6,10 +6,10 @@
 import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { test } from 'vitest';
-import { createDetector } from '@/lib/detection/engine';
-import { exampleParts, type DetectableTool } from '@/lib/registry/build/rules-schema';
-import type { PageSignals } from '@/lib/detection/shapes';
-import { loadRegistry } from '@/lib/registry/build/node';
+import { createDetector } from '@/lib/shared/detection/engine';
+import { exampleParts, type DetectableTool } from '@/lib/shared/registry/build/rules-schema';
+import type { PageSignals } from '@/lib/shared/detection/shapes';
+import { loadRegistry } from '@/lib/shared/registry/build/node';
 
 // The full registry, for its examples; the shipped rules leave them out.
 const { tools: registryTools } = loadRegistry(dirname(import.meta.dirname));

@@ -1,8 +1,8 @@
 import { Suspense, use, useEffect, useState } from 'react';
-import type { PageLinks } from '@/lib/detection/links';
-import type { RegistryView } from '@/lib/registry/popup-registry';
-import { usePopupStore } from '@/lib/store';
-import type { TabState } from '@/lib/tab-state';
+import type { PageLinks } from '@/lib/shared/detection/links';
+import type { Opening } from '@/lib/ui/popup-start';
+import type { RegistryView } from '@/lib/ui/popup-registry';
+import { usePopupStore } from '@/lib/ui/store';
 import { Compare, COMPARE_SLOTS } from './Compare';
 import { Header } from './Header';
 import { Home } from './Home';
@@ -15,7 +15,6 @@ export type View =
   { name: 'home' } | { name: 'summary'; toolId: string; origin: SummaryOrigin } | { name: 'compare'; slots: string[] };
 
 /** What the popup opens on: the tab it describes, or a tool chosen elsewhere (the link menu's `?tool=`). */
-export type Opening = { kind: 'tab'; tabState: TabState | null } | { kind: 'tool'; toolId: string };
 
 interface Props {
   registry: RegistryView;

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { assessmentLine, KEY_FACTS, keyFactRows, type Glance, type KeyFactRow } from '@/lib/key-facts';
-import type { RegistryView } from '@/lib/registry/popup-registry';
-import type { Tool } from '@/lib/registry/build/schema';
-import { verdictFor } from '@/lib/policy';
-import { usePopupStore } from '@/lib/store';
-import { organisationModel } from '@/lib/summary';
+import { assessmentLine, KEY_FACTS, keyFactRows, type Glance, type KeyFactRow } from '@/lib/shared/key-facts';
+import type { RegistryView } from '@/lib/ui/popup-registry';
+import type { Tool } from '@/lib/shared/registry/build/schema';
+import { verdictFor } from '@/lib/shared/policy';
+import { usePopupStore } from '@/lib/ui/store';
+import { organisationModel } from '@/lib/ui/summary';
 import { useLang, useT } from './hooks';
 import { FactMark, FactText } from './KeyFacts';
 import { LineList } from './LineView';
@@ -59,7 +59,7 @@ function CompareTable({
   // The copy holds every structured fact, as the registry page's comparison does, not only the rows shown here.
   // Its code and the full entries load on the click: the popup's start-up bundle stays as small as before.
   const copy = () =>
-    Promise.all([import('@/lib/registry-page/compare'), Promise.all(tools.map(({ id }) => registry.load(id)))])
+    Promise.all([import('@/lib/ui/registry-page/compare'), Promise.all(tools.map(({ id }) => registry.load(id)))])
       .then(([{ comparisonMarkdown }, entries]) =>
         copyText(
           comparisonMarkdown(

@@ -1,5 +1,5 @@
-import { LANGS, type Lang } from '@/lib/lang';
-import { uiStrings } from '@/lib/i18n';
+import { LANGS, type Lang } from '@/lib/shared/lang';
+import { uiStrings } from '@/lib/shared/i18n';
 import { useLang, useT } from './hooks';
 
 interface Props {

@@ -1,10 +1,10 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { verdictFor, type ParsedPolicy } from '@/lib/policy';
-import type { Pin } from '@/lib/preferences';
-import { listOrder } from '@/lib/registry/catalog';
-import type { RegistryView } from '@/lib/registry/popup-registry';
-import { filterTools } from '@/lib/search';
-import { usePopupStore } from '@/lib/store';
+import { verdictFor, type ParsedPolicy } from '@/lib/shared/policy';
+import type { Pin } from '@/lib/shared/preferences';
+import { listOrder } from '@/lib/shared/registry/catalog';
+import type { RegistryView } from '@/lib/ui/popup-registry';
+import { filterTools } from '@/lib/ui/search';
+import { usePopupStore } from '@/lib/ui/store';
 import { useLang, useT } from './hooks';
 import { RegistryPageLink } from './RegistryPageLink';
 

@@ -1,4 +1,4 @@
-import { MARK_SIGNS, type AssessmentLine, type KeyFactRow, type Mark } from '@/lib/key-facts';
+import { MARK_SIGNS, type AssessmentLine, type KeyFactRow, type Mark } from '@/lib/shared/key-facts';
 import { useT } from './hooks';
 
 /** A fact's status mark: a shape with its own sign and a spoken name, so colour is never the only cue. */

@@ -1,4 +1,4 @@
-import type { Line } from '@/lib/summary';
+import type { Line } from '@/lib/ui/summary';
 import { ExternalLink } from './ExternalLink';
 import { useT } from './hooks';
 import { Unconfirmed } from './Unconfirmed';

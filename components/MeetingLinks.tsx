@@ -1,7 +1,7 @@
 import { use } from 'react';
-import type { LinkedTool, PageLinks } from '@/lib/detection/links';
-import type { RegistryView } from '@/lib/registry/popup-registry';
-import { keyFactRows, type KeyFactId } from '@/lib/key-facts';
+import type { LinkedTool, PageLinks } from '@/lib/shared/detection/links';
+import type { RegistryView } from '@/lib/ui/popup-registry';
+import { keyFactRows, type KeyFactId } from '@/lib/shared/key-facts';
 import { useLang, useT } from './hooks';
 import { FactText } from './KeyFacts';
 

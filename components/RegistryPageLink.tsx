@@ -1,4 +1,4 @@
-import { registryPagePath } from '@/lib/registry-page/url';
+import { registryPagePath } from '@/lib/ui/registry-page/url';
 import { useT } from './hooks';
 
 /**

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { Lang } from '@/lib/lang';
-import type { RegistryView } from '@/lib/registry/popup-registry';
-import { usePopupStore } from '@/lib/store';
-import { buildSummary, type SummaryModel } from '@/lib/summary';
+import type { Lang } from '@/lib/shared/lang';
+import type { RegistryView } from '@/lib/ui/popup-registry';
+import { usePopupStore } from '@/lib/ui/store';
+import { buildSummary, type SummaryModel } from '@/lib/ui/summary';
 import { useLang, useT } from './hooks';
 import { RegistryPageLink } from './RegistryPageLink';
 
@@ -51,13 +51,13 @@ export function SummaryActions({ registry, toolId, pinned, onTogglePin, onCompar
       </button>
       <button
         type="button"
-        onClick={() => copy(() => import('@/lib/plain-text').then((module) => module.summaryToPlainText))}
+        onClick={() => copy(() => import('@/lib/ui/plain-text').then((module) => module.summaryToPlainText))}
       >
         {t('copySummary')}
       </button>
       <button
         type="button"
-        onClick={() => copy(() => import('@/lib/markdown').then((module) => module.summaryToMarkdown))}
+        onClick={() => copy(() => import('@/lib/ui/markdown').then((module) => module.summaryToMarkdown))}
       >
         {t('copyMarkdown')}
       </button>

@@ -1,4 +1,4 @@
-import type { Tool } from '@/lib/registry/build/schema';
+import type { Tool } from '@/lib/shared/registry/build/schema';
 import { useLang } from './hooks';
 
 /** A comparison's column headers: one per tool, by its name in the display language. */

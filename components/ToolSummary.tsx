@@ -1,11 +1,11 @@
 import { Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Detection } from '@/lib/detection/shapes';
-import { formatDate, formatList } from '@/lib/i18n';
-import type { Lang } from '@/lib/lang';
-import type { RegistryView } from '@/lib/registry/popup-registry';
-import type { Tool } from '@/lib/registry/build/schema';
-import { usePopupStore } from '@/lib/store';
-import { assessmentLine, keyFactRows } from '@/lib/key-facts';
+import type { Detection } from '@/lib/shared/detection/shapes';
+import { formatDate, formatList } from '@/lib/shared/i18n';
+import type { Lang } from '@/lib/shared/lang';
+import type { RegistryView } from '@/lib/ui/popup-registry';
+import type { Tool } from '@/lib/shared/registry/build/schema';
+import { usePopupStore } from '@/lib/ui/store';
+import { assessmentLine, keyFactRows } from '@/lib/shared/key-facts';
 import {
   buildSummary,
   organisationModel,
@@ -13,7 +13,7 @@ import {
   type OrganisationModel,
   type SummaryModel,
   type SummarySection,
-} from '@/lib/summary';
+} from '@/lib/ui/summary';
 import { ExternalLink } from './ExternalLink';
 import { readTool, useLang, useT } from './hooks';
 import { KeyFacts } from './KeyFacts';

@@ -1,9 +1,9 @@
 import { use, useMemo } from 'react';
-import { translator, type Translate } from '@/lib/i18n';
-import type { Lang } from '@/lib/lang';
-import type { RegistryView } from '@/lib/registry/popup-registry';
-import type { Tool } from '@/lib/registry/build/schema';
-import { selectLang, usePopupStore } from '@/lib/store';
+import { translator, type Translate } from '@/lib/shared/i18n';
+import type { Lang } from '@/lib/shared/lang';
+import type { RegistryView } from '@/lib/ui/popup-registry';
+import type { Tool } from '@/lib/shared/registry/build/schema';
+import { selectLang, usePopupStore } from '@/lib/ui/store';
 
 export function useLang(): Lang {
   return usePopupStore(selectLang);

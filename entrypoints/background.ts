@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { linkMenuClicked, registerBackground } from '@/lib/background';
+import { linkMenuClicked, registerBackground } from '@/lib/background/background';
 
 export default defineBackground(() => {
   registerBackground();

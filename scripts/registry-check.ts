@@ -1,6 +1,6 @@
 /** `npm run registry:check`: validates every registry file and the interface strings, naming file and field of each problem. */
-import { checkRegistry, formatProblem } from '../lib/registry/build/check.ts';
-import { readRegistryFiles } from '../lib/registry/build/node.ts';
+import { checkRegistry, formatProblem } from '../lib/shared/registry/build/check.ts';
+import { readRegistryFiles } from '../lib/shared/registry/build/node.ts';
 
 const { raw, unreadable } = readRegistryFiles(process.cwd());
 const { registry, problems } = checkRegistry(raw);

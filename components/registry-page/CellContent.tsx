@@ -1,4 +1,4 @@
-import type { Cell } from '@/lib/registry-page/table';
+import type { Cell } from '@/lib/ui/registry-page/table';
 import { useT } from '../hooks';
 import { FactMark } from '../KeyFacts';
 

@@ -1,7 +1,7 @@
-import { exportComparison, comparedFacts } from '@/lib/registry-page/compare';
-import type { TableData } from '@/lib/registry-page/data';
-import type { Policy } from '@/lib/policy';
-import type { Tool } from '@/lib/registry/build/schema';
+import { exportComparison, comparedFacts } from '@/lib/ui/registry-page/compare';
+import type { TableData } from '@/lib/ui/registry-page/data';
+import type { Policy } from '@/lib/shared/policy';
+import type { Tool } from '@/lib/shared/registry/build/schema';
 import { readTool, useLang, useT } from '../hooks';
 import { CellContent } from './CellContent';
 import { ToolColumns } from '../ToolColumns';

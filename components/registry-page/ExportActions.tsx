@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { toCsv, toMarkdownTable, type TextTable } from '@/lib/export';
+import { toCsv, toMarkdownTable, type TextTable } from '@/lib/ui/export';
 import { useT } from '../hooks';
 
 export interface ExportTools {

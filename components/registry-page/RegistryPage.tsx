@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useMemo, useState } from 'react';
-import { formatDate } from '@/lib/i18n';
-import type { TableData } from '@/lib/registry-page/data';
+import { formatDate } from '@/lib/shared/i18n';
+import type { TableData } from '@/lib/ui/registry-page/data';
 import {
   columnsFor,
   exportTable,
@@ -9,9 +9,9 @@ import {
   tableRows,
   type Filter,
   type SortOrder,
-} from '@/lib/registry-page/table';
-import { filterTools } from '@/lib/search';
-import { usePopupStore } from '@/lib/store';
+} from '@/lib/ui/registry-page/table';
+import { filterTools } from '@/lib/ui/search';
+import { usePopupStore } from '@/lib/ui/store';
 import { Header } from '../Header';
 import { useLang, useT } from '../hooks';
 import { CellContent } from './CellContent';

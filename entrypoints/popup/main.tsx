@@ -1,7 +1,7 @@
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/components/App';
-import { loadPopup } from '@/lib/popup-start';
+import { loadPopup } from '@/lib/ui/popup-start';
 import './style.css';
 
 const { registry, opening, shortcut, links, scanLinks } = await loadPopup(location.search);

@@ -1,12 +1,12 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { RegistryPage, MAX_PICKS } from '@/components/registry-page/RegistryPage';
-import { downloadText } from '@/lib/download';
-import { languageFor } from '@/lib/i18n';
-import { readPolicy } from '@/lib/policy';
-import { bundledTableData } from '@/lib/registry-page/data';
-import { pickedTools } from '@/lib/registry-page/picks';
-import { hydratePreferences, usePopupStore } from '@/lib/store';
+import { downloadText } from '@/lib/ui/download';
+import { languageFor } from '@/lib/shared/i18n';
+import { readPolicy } from '@/lib/shared/policy';
+import { bundledTableData } from '@/lib/ui/registry-page/data';
+import { pickedTools } from '@/lib/ui/registry-page/picks';
+import { hydratePreferences, usePopupStore } from '@/lib/ui/store';
 import './style.css';
 
 // The organisation's verdicts fill in when its policy has been read; the provider's facts never wait for it.

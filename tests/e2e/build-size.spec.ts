@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { exampleParts } from '../../lib/registry/build/rules-schema';
-import { loadRegistry } from '../../lib/registry/build/node';
+import { exampleParts } from '../../lib/shared/registry/build/rules-schema';
+import { loadRegistry } from '../../lib/shared/registry/build/node';
 import {
   BUILD_DIR,
   bundledTexts,

@@ -160,12 +160,10 @@ test('reading 200,000 characters of hostile text for links pauses the page no lo
 }) => {
   const prose = await pauseDuringScan(ext, 'prose-text.html');
   const hostile = await pauseDuringScan(ext, 'hostile-text.html');
-  test
-    .info()
-    .annotations.push({
-      type: 'longest pause (ms)',
-      description: `prose ${prose.toFixed(0)}, hostile ${hostile.toFixed(0)}`,
-    });
+  test.info().annotations.push({
+    type: 'longest pause (ms)',
+    description: `prose ${prose.toFixed(0)}, hostile ${hostile.toFixed(0)}`,
+  });
   // Quadratic matching froze the page for 6 to 20 s here. On an idle machine both stay under 100 ms; on a busy
   // one the prose page's own pause says how much the machine adds.
   expect(hostile).toBeLessThan(Math.max(100, 3 * prose));

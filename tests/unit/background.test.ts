@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SCAN_TIMEOUT_MS } from '@/lib/background';
-import { getTabState } from '@/lib/tab-state';
+import { SCAN_TIMEOUT_MS } from '@/lib/background/background';
+import { getTabState } from '@/lib/shared/tab-state';
 import { fromPopup, scanOf, setupBackground, tab } from './support/background';
 
 const teamsUrl = 'https://teams.microsoft.com/v2/';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exampleParts } from '@/lib/registry/build/rules-schema';
-import { detectTool } from '@/lib/registry/rules';
+import { exampleParts } from '@/lib/shared/registry/build/rules-schema';
+import { detectTool } from '@/lib/shared/registry/rules';
 import { registry } from './support/registry';
 
 // Every tool's own examples and counter-examples (the grid) are checked by the registry check, which runs

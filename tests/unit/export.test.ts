@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsv, toMarkdownTable } from '@/lib/export';
-import { comparedFacts, exportComparison } from '@/lib/registry-page/compare';
-import { COLUMNS, columnsFor, exportTable, FILTERS, filtersFor, sortRows, tableRows } from '@/lib/registry-page/table';
-import { parsePolicy } from '@/lib/policy';
-import { tableRowOf } from '@/lib/registry/build/projections';
+import { csvField, toCsv, toMarkdownTable } from '@/lib/ui/export';
+import { comparedFacts, exportComparison } from '@/lib/ui/registry-page/compare';
+import {
+  COLUMNS,
+  columnsFor,
+  exportTable,
+  FILTERS,
+  filtersFor,
+  sortRows,
+  tableRows,
+} from '@/lib/ui/registry-page/table';
+import { parsePolicy } from '@/lib/shared/policy';
+import { tableRowOf } from '@/lib/shared/registry/build/projections';
 import { registry } from './support/registry';
 
 describe('CSV as RFC 4180 has it', () => {

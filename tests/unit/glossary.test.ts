@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import glossaryData from '@/data/glossary.json';
 import uiStrings from '@/data/ui-strings.json';
-import { checkRegistry, formatProblem, type RawRegistry } from '@/lib/registry/build/check';
-import { checkGlossary, GlossarySchema, textsOf, type Glossary } from '@/lib/registry/build/glossary';
+import { checkRegistry, formatProblem, type RawRegistry } from '@/lib/shared/registry/build/check';
+import { checkGlossary, GlossarySchema, textsOf, type Glossary } from '@/lib/shared/registry/build/glossary';
 import { rawRegistry } from './support/registry';
 
 const glossary: Glossary = GlossarySchema.parse(glossaryData);

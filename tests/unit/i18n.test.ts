@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import strings from '@/data/ui-strings.json';
-import { citeArticle } from '@/lib/format';
-import { countryName, formatDate, formatList, languageFor, translator } from '@/lib/i18n';
+import { citeArticle } from '@/lib/shared/format';
+import { countryName, formatDate, formatList, languageFor, translator } from '@/lib/shared/i18n';
 
 describe('language', () => {
   it.each([

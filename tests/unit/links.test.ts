@@ -1,7 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { addressesInText, collectLinkCandidates, LINK_LIMITS, summarizeLinks, unwrapLink } from '@/lib/detection/links';
-import { linkMatchPatterns, toolMatchPatterns, wrapperMatchPatterns } from '@/lib/detection/match-patterns';
-import { detectableTools, detectTool, linkWrappers } from '@/lib/registry/rules';
+import {
+  addressesInText,
+  collectLinkCandidates,
+  LINK_LIMITS,
+  summarizeLinks,
+  unwrapLink,
+} from '@/lib/shared/detection/links';
+import { linkMatchPatterns, toolMatchPatterns, wrapperMatchPatterns } from '@/lib/shared/detection/match-patterns';
+import { detectableTools, detectTool, linkWrappers } from '@/lib/shared/registry/rules';
 import { registry } from './support/registry';
 
 const zoom = 'https://zoom.us/j/85512345678?pwd=abc';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { parseMessage } from '@/lib/messaging/protocol';
+import { parseMessage } from '@/lib/shared/messaging/protocol';
 import { fromPopup, fromTab, scanOf, setupBackground } from './support/background';
 
 const RUNS = 2000;

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import type { Detector } from '@/lib/detection/engine';
+import type { Detector } from '@/lib/shared/detection/engine';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { summaryToMarkdown } from '@/lib/markdown';
-import { localise, NO_POLICY, parsePolicy, POLICY_LIMITS, readPolicy, verdictFor } from '@/lib/policy';
-import { detectorWith, detectTool } from '@/lib/registry/rules';
-import { getTabState } from '@/lib/tab-state';
-import { buildSummary, organisationModel } from '@/lib/summary';
+import { summaryToMarkdown } from '@/lib/ui/markdown';
+import { localise, NO_POLICY, parsePolicy, POLICY_LIMITS, readPolicy, verdictFor } from '@/lib/shared/policy';
+import { detectorWith, detectTool } from '@/lib/shared/registry/rules';
+import { getTabState } from '@/lib/shared/tab-state';
+import { buildSummary, organisationModel } from '@/lib/ui/summary';
 import { ACME_POLICY } from '../../scripts/policy-files';
 import { scanOf, setupBackground, tab } from './support/background';
 import { teams } from './support/registry';

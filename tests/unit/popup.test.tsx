@@ -1,8 +1,8 @@
 import { act, cleanup, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatDate } from '@/lib/i18n';
-import { parseRegistry } from '@/lib/registry/build/check';
-import { usePopupStore } from '@/lib/store';
+import { formatDate } from '@/lib/shared/i18n';
+import { parseRegistry } from '@/lib/shared/registry/build/check';
+import { usePopupStore } from '@/lib/ui/store';
 import { rawRegistry, registry, teams, viewOf } from './support/registry';
 import { onTeams, renderPopup } from './support/render';
 import { KEYS, pin, readRaw, resetBrowser, settle, stored, writeRaw } from './support/storage';

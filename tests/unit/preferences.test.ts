@@ -10,8 +10,8 @@ import {
   type Backup,
   type DropReason,
   type Pin,
-} from '@/lib/preferences';
-import { hydratePreferences, usePopupStore } from '@/lib/store';
+} from '@/lib/shared/preferences';
+import { hydratePreferences, usePopupStore } from '@/lib/ui/store';
 import {
   AT,
   EPOCH,

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkRegistry, formatProblem, type RawRegistry, type RegistryProblem } from '@/lib/registry/build/check';
+import {
+  checkRegistry,
+  formatProblem,
+  type RawRegistry,
+  type RegistryProblem,
+} from '@/lib/shared/registry/build/check';
 import { rawRegistry } from './support/registry';
 
 const TEAMS = 'data/tools/microsoft-teams.json';

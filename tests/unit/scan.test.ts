@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { detectableTools, detectTool, linkWrappers } from '@/lib/registry/rules';
-import { ELEMENT_LIMIT, markerQuery, probeGlobals, scanPage } from '@/lib/scan';
+import { detectableTools, detectTool, linkWrappers } from '@/lib/shared/registry/rules';
+import { ELEMENT_LIMIT, markerQuery, probeGlobals, scanPage } from '@/lib/page-scan/scan';
 
 const { globals } = markerQuery(detectableTools);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, listOrder } from '@/lib/registry/catalog';
+import { catalog, listOrder } from '@/lib/shared/registry/catalog';
 import { viewOf } from './support/registry';
-import { filterTools, withinOneEdit } from '@/lib/search';
+import { filterTools, withinOneEdit } from '@/lib/ui/search';
 
 const view = viewOf();
 const ids = (query: string) => filterTools(catalog, query, view.aliases).map((tool) => tool.id);

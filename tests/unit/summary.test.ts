@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentLine, glanceOf, KEY_FACTS, keyFactRows, MARK_SIGNS, type KeyFactId } from '@/lib/key-facts';
-import { escapeMarkdown, summaryToMarkdown } from '@/lib/markdown';
-import { summaryToPlainText } from '@/lib/plain-text';
-import type { Assessment, Tool } from '@/lib/registry/build/schema';
-import { buildSummary } from '@/lib/summary';
+import { assessmentLine, glanceOf, KEY_FACTS, keyFactRows, MARK_SIGNS, type KeyFactId } from '@/lib/shared/key-facts';
+import { escapeMarkdown, summaryToMarkdown } from '@/lib/ui/markdown';
+import { summaryToPlainText } from '@/lib/ui/plain-text';
+import type { Assessment, Tool } from '@/lib/shared/registry/build/schema';
+import { buildSummary } from '@/lib/ui/summary';
 import { exampleTool, registry, teams } from './support/registry';
 
 /** The example tool with some facts changed, to see how the first screen follows the structured facts. */

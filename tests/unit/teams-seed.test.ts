@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Lang } from '@/lib/lang';
-import type { DataCategory } from '@/lib/registry/build/schema';
+import type { Lang } from '@/lib/shared/lang';
+import type { DataCategory } from '@/lib/shared/registry/build/schema';
 import { teams } from './support/registry';
 
 /** Every fact of the seed texts (../shared/seeds), as it must read in each language. */

@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { browser, type Browser } from 'wxt/browser';
-import { createBackground, type BackgroundDeps } from '@/lib/background';
-import { detectTool } from '@/lib/registry/rules';
+import { createBackground, type BackgroundDeps } from '@/lib/background/background';
+import { detectTool } from '@/lib/shared/registry/rules';
 
 /** A background with its browser-facing parts replaced by spies; the detection and storage are real. */
 export function setupBackground(overrides: Partial<BackgroundDeps> = {}) {

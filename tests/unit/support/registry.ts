@@ -1,10 +1,10 @@
 import meta from '@/data/registry.json';
 import wrappers from '@/data/link-wrappers.json';
-import { parseRegistry, type RawRegistry, type Registry } from '@/lib/registry/build/check';
-import { glanceOf } from '@/lib/key-facts';
-import { catalogOf } from '@/lib/registry/build/projections';
-import type { RegistryView } from '@/lib/registry/popup-registry';
-import type { Tool } from '@/lib/registry/build/schema';
+import { parseRegistry, type RawRegistry, type Registry } from '@/lib/shared/registry/build/check';
+import { glanceOf } from '@/lib/shared/key-facts';
+import { catalogOf } from '@/lib/shared/registry/build/projections';
+import type { RegistryView } from '@/lib/ui/popup-registry';
+import type { Tool } from '@/lib/shared/registry/build/schema';
 
 const entries = import.meta.glob('../../../data/tools/*.json', { eager: true, import: 'default' });
 

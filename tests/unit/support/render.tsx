@@ -1,11 +1,12 @@
 import { act, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { App, type Opening } from '@/components/App';
-import type { LinkedTool } from '@/lib/detection/links';
-import type { RegistryView } from '@/lib/registry/popup-registry';
-import { hydratePreferences } from '@/lib/store';
-import type { TabState } from '@/lib/tab-state';
+import { App } from '@/components/App';
+import type { Opening } from '@/lib/ui/popup-start';
+import type { LinkedTool } from '@/lib/shared/detection/links';
+import type { RegistryView } from '@/lib/ui/popup-registry';
+import { hydratePreferences } from '@/lib/ui/store';
+import type { TabState } from '@/lib/shared/tab-state';
 import { viewOf } from './registry';
 
 export const teamsState: TabState = {

@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { usePopupStore } from '@/lib/store';
-import type { Pin } from '@/lib/preferences';
+import { usePopupStore } from '@/lib/ui/store';
+import type { Pin } from '@/lib/shared/preferences';
 
 /** Storage keys as the browser sees them (WXT's `local:` prefix removed). */
 export const KEYS = {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { Lang } from '@/lib/lang';
-import { NO_POLICY, type ParsedPolicy } from '@/lib/policy';
+import type { Lang } from '@/lib/shared/lang';
+import { NO_POLICY, type ParsedPolicy } from '@/lib/shared/policy';
 import {
   parseStoredPreferences,
   preferencesItem,
@@ -10,7 +10,7 @@ import {
   type DropReason,
   type Pin,
   type Preferences,
-} from '@/lib/preferences';
+} from '@/lib/shared/preferences';
 
 /** What the last repair of stored preferences dropped and whether a copy was kept; shown to the user once. */
 export interface DropReport {

@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
-import { TOOL_ID_PATTERN } from '@/lib/detection/shapes';
-import { isLang, type Lang } from '@/lib/lang';
+import { TOOL_ID_PATTERN } from '@/lib/shared/detection/shapes';
+import { isLang, type Lang } from '@/lib/shared/lang';
 
 /**
  * The stored shape is `{version: 2, state: {lang, pins, open}}`, as version 0.1.0 first wrote it (without

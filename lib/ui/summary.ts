@@ -1,6 +1,6 @@
-import { citeArticle } from '@/lib/format';
-import { countryName, formatDate, formatList, translator, type Translate } from '@/lib/i18n';
-import { LANGS, type Lang } from '@/lib/lang';
+import { citeArticle } from '@/lib/shared/format';
+import { countryName, formatDate, formatList, translator, type Translate } from '@/lib/shared/i18n';
+import { LANGS, type Lang } from '@/lib/shared/lang';
 import {
   assessmentLine,
   describeAssessment,
@@ -9,12 +9,12 @@ import {
   settingOf,
   type AssessmentLine,
   type KeyFactRow,
-} from '@/lib/key-facts';
-import type { KeyFacts, LegalBasis, Section, Text, Tool } from '@/lib/registry/build/schema';
+} from '@/lib/shared/key-facts';
+import type { KeyFacts, LegalBasis, Section, Text, Tool } from '@/lib/shared/registry/build/schema';
 
 /** Provider-stated bases first, then what organisations typically state. (Types only from the schema: it is build-time code.) */
 const STATED_BY: ReadonlyArray<LegalBasis['statedBy']> = ['provider', 'typical'];
-import { localise, verdictFor, type ParsedPolicy, type PolicyText, type Verdict } from '@/lib/policy';
+import { localise, verdictFor, type ParsedPolicy, type PolicyText, type Verdict } from '@/lib/shared/policy';
 
 /**
  * The summary of one tool as a plain view model in the display language: what the popup renders and what

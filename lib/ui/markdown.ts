@@ -1,7 +1,7 @@
-import { translator } from '@/lib/i18n';
-import { MARK_SIGNS } from '@/lib/key-facts';
-import type { Lang } from '@/lib/lang';
-import type { Block, Line, SummaryModel } from '@/lib/summary';
+import { translator } from '@/lib/shared/i18n';
+import { MARK_SIGNS } from '@/lib/shared/key-facts';
+import type { Lang } from '@/lib/shared/lang';
+import type { Block, Line, SummaryModel } from '@/lib/ui/summary';
 
 /**
  * Escapes only what Markdown would read as formatting, so registry text stays literal text and a paste into a

@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '@/lib/registry/catalog';
+import type { CatalogEntry } from '@/lib/shared/registry/catalog';
 
 /** What search reads of a tool: its id and its names; the other names people know it by come from `aliasesOf`. */
 export type Searchable = Pick<CatalogEntry, 'id' | 'name'>;

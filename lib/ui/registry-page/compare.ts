@@ -1,12 +1,12 @@
-import { citeArticle } from '@/lib/format';
-import { countryName, formatDate, formatList, translator, type Translate } from '@/lib/i18n';
-import type { Lang } from '@/lib/lang';
-import type { Tool } from '@/lib/registry/build/schema';
-import { glanceOf, keyFactRows } from '@/lib/key-facts';
-import { featureRequires, featureState, providerRetentionText } from '@/lib/summary';
-import { toMarkdownTable, type TextTable } from '@/lib/export';
+import { citeArticle } from '@/lib/shared/format';
+import { countryName, formatDate, formatList, translator, type Translate } from '@/lib/shared/i18n';
+import type { Lang } from '@/lib/shared/lang';
+import type { Tool } from '@/lib/shared/registry/build/schema';
+import { glanceOf, keyFactRows } from '@/lib/shared/key-facts';
+import { featureRequires, featureState, providerRetentionText } from '@/lib/ui/summary';
+import { toMarkdownTable, type TextTable } from '@/lib/ui/export';
 import './strings';
-import { verdictFor, type Policy } from '@/lib/policy';
+import { verdictFor, type Policy } from '@/lib/shared/policy';
 import { cellText, verdictMark, type Cell } from './table';
 
 /** One fact of a comparison: a row of the comparison table, a line of its CSV. */

@@ -1,13 +1,12 @@
 import { browser } from 'wxt/browser';
-import type { Opening } from '@/components/App';
-import type { PageLinks } from '@/lib/detection/links';
-import { languageFor } from '@/lib/i18n';
-import type { MessageReply } from '@/lib/messaging/protocol';
-import { request } from '@/lib/messaging/send';
-import { readPolicy } from '@/lib/policy';
-import { bundledRegistry, type RegistryView } from '@/lib/registry/popup-registry';
-import { hydratePreferences, usePopupStore } from '@/lib/store';
-import { getTabState } from '@/lib/tab-state';
+import type { PageLinks } from '@/lib/shared/detection/links';
+import { languageFor } from '@/lib/shared/i18n';
+import type { MessageReply } from '@/lib/shared/messaging/protocol';
+import { request } from '@/lib/shared/messaging/send';
+import { readPolicy } from '@/lib/shared/policy';
+import { bundledRegistry, type RegistryView } from '@/lib/ui/popup-registry';
+import { hydratePreferences, usePopupStore } from '@/lib/ui/store';
+import { getTabState, type TabState } from '@/lib/shared/tab-state';
 
 /** A scan that takes longer than this is not worth delaying the first render for. */
 const SCAN_BUDGET_MS = 600;
@@ -33,6 +32,9 @@ async function resolveTabId(params: URLSearchParams): Promise<number | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
 }
+
+/** What the popup opens on: the tab it was opened for (its stored detection, if any), or a tool by its id. */
+export type Opening = { kind: 'tab'; tabState: TabState | null } | { kind: 'tool'; toolId: string };
 
 export interface PopupStart {
   registry: RegistryView;

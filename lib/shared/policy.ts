@@ -1,9 +1,9 @@
 // zod/mini: the policy is read in the popup and the background, where bundle size counts.
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
-import { ToolIdSchema } from '@/lib/detection/shapes';
-import { LANGS, type Lang } from '@/lib/lang';
-import { catalogById } from '@/lib/registry/catalog';
+import { ToolIdSchema } from '@/lib/shared/detection/shapes';
+import { LANGS, type Lang } from '@/lib/shared/lang';
+import { catalogById } from '@/lib/shared/registry/catalog';
 
 /**
  * The organisation's policy, set by its administrators through enterprise policy and read from managed storage

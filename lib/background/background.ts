@@ -1,19 +1,19 @@
 import * as z from 'zod/mini';
 import { browser, type Browser } from 'wxt/browser';
-import { badgeFor, showBadge, type BadgeView } from '@/lib/badge';
-import { unwrapLink } from '@/lib/detection/links';
-import { linkMatchPatterns, wrapperMatchPatterns } from '@/lib/detection/match-patterns';
-import { PageSignalsSchema, type Detection } from '@/lib/detection/shapes';
-import { languageFor, translator } from '@/lib/i18n';
-import type { Lang } from '@/lib/lang';
-import { LinkedToolSchema, parseMessage, type MessageReply } from '@/lib/messaging/protocol';
-import { preferencesItem, readLanguage } from '@/lib/preferences';
-import { catalogById } from '@/lib/registry/catalog';
-import type { Detector } from '@/lib/detection/engine';
-import { readPolicy } from '@/lib/policy';
-import { detectableTools, detectorWith, detectTool, linkWrappers } from '@/lib/registry/rules';
-import { markerQuery, probeGlobals } from '@/lib/scan';
-import { clearTabState, getTabState, setTabState, storedTabIds, type TabState } from '@/lib/tab-state';
+import { badgeFor, showBadge, type BadgeView } from '@/lib/background/badge';
+import { unwrapLink } from '@/lib/shared/detection/links';
+import { linkMatchPatterns, wrapperMatchPatterns } from '@/lib/shared/detection/match-patterns';
+import { PageSignalsSchema, type Detection } from '@/lib/shared/detection/shapes';
+import { languageFor, translator } from '@/lib/shared/i18n';
+import type { Lang } from '@/lib/shared/lang';
+import { LinkedToolSchema, parseMessage, type MessageReply } from '@/lib/shared/messaging/protocol';
+import { preferencesItem, readLanguage } from '@/lib/shared/preferences';
+import { catalogById } from '@/lib/shared/registry/catalog';
+import type { Detector } from '@/lib/shared/detection/engine';
+import { readPolicy } from '@/lib/shared/policy';
+import { detectableTools, detectorWith, detectTool, linkWrappers } from '@/lib/shared/registry/rules';
+import { markerQuery, probeGlobals } from '@/lib/page-scan/scan';
+import { clearTabState, getTabState, setTabState, storedTabIds, type TabState } from '@/lib/shared/tab-state';
 
 /** What the page scan brings back; page-controlled, so everything is bounded again here. */
 const PageScanSchema = z.strictObject({

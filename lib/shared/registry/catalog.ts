@@ -1,6 +1,6 @@
 import { catalog, dataAsOf } from 'virtual:registry/catalog';
 // A named import, so the bundle carries this field and not the rest of the file.
-import { mostUsed } from '../../data/registry.json';
+import { mostUsed } from '../../../data/registry.json';
 import type { CatalogEntry } from './build/projections';
 
 export type { CatalogEntry };

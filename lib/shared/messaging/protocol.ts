@@ -1,7 +1,7 @@
 // zod/mini: these schemas run in the popup and the background, where bundle size counts.
 import * as z from 'zod/mini';
-import { ToolIdSchema } from '@/lib/detection/shapes';
-import { TabStateSchema } from '@/lib/tab-state';
+import { ToolIdSchema } from '@/lib/shared/detection/shapes';
+import { TabStateSchema } from '@/lib/shared/tab-state';
 
 /** The extension's messages, keyed by verb. Only its own pages send them; the background validates each. */
 export const MessageSchema = z.discriminatedUnion('verb', [

@@ -8,7 +8,7 @@ import { glanceOf, open, type Glance } from '../../key-facts';
 import type { Registry } from './check';
 import type { Status, Text, Tool } from './schema';
 
-/** What lists, badges and search need of every tool; the full entries load on demand (popup-registry.ts). */
+/** What lists, badges and search need of every tool; the full entries load on demand (lib/ui/popup-registry.ts). */
 export interface CatalogEntry {
   id: string;
   name: Text;
@@ -94,7 +94,7 @@ const MODULES: Record<string, (registry: Registry) => string> = {
 /**
  * The one way runtime code reads the registry at start: virtual modules projected from the registry that
  * `loadRegistry` validated, so every bundle gets exactly the fields it runs on, and nothing unvalidated.
- * Full entries, loaded when a section opens, stay JSON chunks of data/tools (popup-registry.ts).
+ * Full entries, loaded when a section opens, stay JSON chunks of data/tools (lib/ui/popup-registry.ts).
  */
 export function registryPlugin(registry: Registry): Plugin {
   return {

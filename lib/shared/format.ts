@@ -1,5 +1,5 @@
-import type { Lang } from '@/lib/lang';
-import type { LegalArticle } from '@/lib/registry/build/schema';
+import type { Lang } from '@/lib/shared/lang';
+import type { LegalArticle } from '@/lib/shared/registry/build/schema';
 
 /** Cites a GDPR article as each language does: "Art. 6 Abs. 1 lit. b DSGVO" / "Art. 6(1)(b) GDPR". */
 export function citeArticle(article: LegalArticle, lang: Lang): string {

@@ -1,10 +1,10 @@
 // Reached from wxt.config.ts (through the registry's build code): relative imports only, no `@/`.
-import rawStrings from '../data/ui-strings.json';
+import rawStrings from '../../data/ui-strings.json';
 import { LOCALES, type Lang } from './lang';
 
 type Text = Record<Lang, string>;
 /** The popup's strings and the registry page's own (data/ui-strings-registry-page.json), which only that page loads. */
-type RawKey = keyof typeof rawStrings | keyof typeof import('../data/ui-strings-registry-page.json');
+type RawKey = keyof typeof rawStrings | keyof typeof import('../../data/ui-strings-registry-page.json');
 /** A key with `.one` and `.other` forms, chosen by the `count` variable. */
 type PluralKey = RawKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;
 export type UiKey = RawKey | PluralKey;

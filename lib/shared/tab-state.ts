@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
-import { DetectionResultSchema } from '@/lib/detection/shapes';
+import { DetectionResultSchema } from '@/lib/shared/detection/shapes';
 
 /**
  * What the extension knows about one tab, kept in session storage so a restarted worker still knows it.

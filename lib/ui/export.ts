@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '@/lib/markdown';
+import { escapeMarkdown } from '@/lib/ui/markdown';
 
 /** A table to export: a header row and body rows of plain text, all of the same length. */
 export interface TextTable {

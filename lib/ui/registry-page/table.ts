@@ -1,7 +1,7 @@
-import { formatList, translator, type Translate } from '@/lib/i18n';
-import type { Lang } from '@/lib/lang';
-import type { CatalogEntry } from '@/lib/registry/catalog';
-import type { TableRowInput } from '@/lib/registry/build/projections';
+import { formatList, translator, type Translate } from '@/lib/shared/i18n';
+import type { Lang } from '@/lib/shared/lang';
+import type { CatalogEntry } from '@/lib/shared/registry/catalog';
+import type { TableRowInput } from '@/lib/shared/registry/build/projections';
 import {
   agreementMark,
   assessmentLine,
@@ -10,9 +10,9 @@ import {
   type KeyFactId,
   type KeyFactRow,
   type Mark,
-} from '@/lib/key-facts';
-import type { TextTable } from '@/lib/export';
-import { verdictFor, type Policy, type Verdict } from '@/lib/policy';
+} from '@/lib/shared/key-facts';
+import type { TextTable } from '@/lib/ui/export';
+import { verdictFor, type Policy, type Verdict } from '@/lib/shared/policy';
 import './strings';
 
 /** One tool as the registry page's table shows it: its catalog entry, its projected facts, its key facts in the display language. */

@@ -1,9 +1,9 @@
 import glances from 'virtual:registry/glance';
-import { catalog, catalogById, dataAsOf, type CatalogEntry } from './catalog';
-import type { AliasesOf } from '@/lib/search';
-import type { Glance } from '../key-facts';
-import type { Tool } from './build/schema';
-import { loadTool, peekTool } from './entries';
+import { catalog, catalogById, dataAsOf, type CatalogEntry } from '../shared/registry/catalog';
+import type { AliasesOf } from '@/lib/ui/search';
+import type { Glance } from '../shared/key-facts';
+import type { Tool } from '../shared/registry/build/schema';
+import { loadTool, peekTool } from '../shared/registry/entries';
 
 /** How the popup reads the registry: the catalog at once, full entries when shown. */
 export interface RegistryView {

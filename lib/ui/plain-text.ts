@@ -1,7 +1,7 @@
-import { translator } from '@/lib/i18n';
-import type { Lang } from '@/lib/lang';
-import { MARK_SIGNS } from '@/lib/key-facts';
-import type { SummaryModel } from '@/lib/summary';
+import { translator } from '@/lib/shared/i18n';
+import type { Lang } from '@/lib/shared/lang';
+import { MARK_SIGNS } from '@/lib/shared/key-facts';
+import type { SummaryModel } from '@/lib/ui/summary';
 
 /**
  * The summary as plain text for a mail or a chat: the tool's name, its key facts with the popup's signs and

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { Detection } from '@/lib/detection/shapes';
-import { translator } from '@/lib/i18n';
-import type { Lang } from '@/lib/lang';
-import type { Text } from '@/lib/registry/build/schema';
+import type { Detection } from '@/lib/shared/detection/shapes';
+import { translator } from '@/lib/shared/i18n';
+import type { Lang } from '@/lib/shared/lang';
+import type { Text } from '@/lib/shared/registry/build/schema';
 
 export interface BadgeView {
   text: string;

@@ -1,8 +1,8 @@
-import type { Detector } from '@/lib/detection/engine';
-import { collectLinkCandidates, summarizeLinks, type LinkedTool } from '@/lib/detection/links';
-import type { DetectableTool } from '@/lib/registry/build/rules-schema';
-import type { PageSignals } from '@/lib/detection/shapes';
-import type { LinkWrapper } from '@/lib/registry/build/wrappers-schema';
+import type { Detector } from '@/lib/shared/detection/engine';
+import { collectLinkCandidates, summarizeLinks, type LinkedTool } from '@/lib/shared/detection/links';
+import type { DetectableTool } from '@/lib/shared/registry/build/rules-schema';
+import type { PageSignals } from '@/lib/shared/detection/shapes';
+import type { LinkWrapper } from '@/lib/shared/registry/build/wrappers-schema';
 
 /** Scripts and frames read from a page, in document order; the rest is never read. */
 export const ELEMENT_LIMIT = 200;
