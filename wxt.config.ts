@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { toolMatchPatterns } from './lib/shared/detection/match-patterns';
 import { registryPlugin } from './lib/shared/registry/build/projections';
+import { DEFAULT_LANG } from './lib/shared/lang';
 import { loadRegistry } from './lib/shared/registry/build/node';
 
 // Fails the build with every invalid file and field named.
@@ -41,7 +42,7 @@ export default defineConfig({
     // Name and description in the browser's language, from public/_locales.
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
-    default_locale: 'en',
+    default_locale: DEFAULT_LANG,
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
     host_permissions: [...toolHosts, ...(mode === 'e2e' ? fixtureHosts : [])],
     icons: ICONS,

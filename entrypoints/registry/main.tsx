@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { RegistryPage, MAX_PICKS } from '@/components/registry-page/RegistryPage';
 import { downloadText } from '@/lib/ui/download';
-import { languageFor } from '@/lib/shared/i18n';
+import { languageFor } from '@/lib/shared/lang';
 import { readPolicy } from '@/lib/shared/policy';
 import { bundledTableData } from '@/lib/ui/registry-page/data';
 import { pickedTools } from '@/lib/ui/registry-page/picks';

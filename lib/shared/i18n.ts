@@ -21,11 +21,6 @@ export function addStrings(more: Readonly<Record<string, Text>>): void {
   Object.assign(uiStrings, more);
 }
 
-/** The display language for a browser UI locale: German for de*, English otherwise. */
-export function languageFor(locale: string | undefined): Lang {
-  return locale?.toLowerCase().startsWith('de') ? 'de' : 'en';
-}
-
 export type Translate = (key: UiKey, vars?: Record<string, string | number>) => string;
 
 /** One of each Intl formatter per language: constructing them costs far more than using them. */

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PageLinks } from '@/lib/shared/detection/links';
-import { languageFor } from '@/lib/shared/i18n';
+import { languageFor } from '@/lib/shared/lang';
 import type { MessageReply } from '@/lib/shared/messaging/protocol';
 import { request } from '@/lib/shared/messaging/send';
 import { readPolicy } from '@/lib/shared/policy';

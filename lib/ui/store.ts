@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Lang } from '@/lib/shared/lang';
+import { DEFAULT_LANG, type Lang } from '@/lib/shared/lang';
 import { NO_POLICY, type ParsedPolicy } from '@/lib/shared/policy';
 import {
   parseStoredPreferences,
@@ -46,7 +46,7 @@ export const usePopupStore = create<PopupState>()((set, get) => {
     lang: null,
     pins: [],
     open: [],
-    systemLang: 'en',
+    systemLang: DEFAULT_LANG,
     dropped: null,
     policy: NO_POLICY,
     setLang: (lang) => update(() => ({ lang })),

@@ -1,4 +1,4 @@
-import { citeArticle } from '@/lib/shared/format';
+import { citeArticle } from '@/lib/shared/lang';
 import { countryName, formatDate, formatList, translator, type Translate } from '@/lib/shared/i18n';
 import { LANGS, type Lang } from '@/lib/shared/lang';
 import {

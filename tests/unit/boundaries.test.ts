@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LANGS } from '@/lib/shared/lang';
 
 // The rules written at the top of lib/shared/registry/build/: a break in either would otherwise show only as a
 // larger bundle or a build that cannot load its config.
@@ -76,5 +77,34 @@ describe('lib/ by runtime', () => {
       });
     expect(Object.keys(sources).filter((path) => runtimeOf(path) === 'ui').length).toBeGreaterThan(5);
     expect(crossing).toEqual([]);
+  });
+});
+
+describe('display languages', () => {
+  /** Code without its comments, which may name languages freely. */
+  const code = (source: string): string => source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+  /** A language code as a string, an object key or a property: `'de'`, `en:`, `.de`. */
+  const languageCode = (lang: string) =>
+    new RegExp(`['"\`]${lang}['"\`]|(?<![\\w.-])${lang}\\s*:|(?<=[\\w)\\]])\\.${lang}\\b`);
+
+  it('are named in one code file, lib/shared/lang.ts: a third language is one code change plus its data', () => {
+    const naming = Object.entries(sources)
+      .filter(([path]) => !path.endsWith('lib/shared/lang.ts'))
+      .flatMap(([path, source]) =>
+        LANGS.filter((lang) => languageCode(lang).test(code(source))).map((lang) => `${path}: ${lang}`),
+      );
+    expect(Object.keys(sources).some((path) => path.endsWith('lib/shared/lang.ts'))).toBe(true);
+    expect(naming).toEqual([]);
+  });
+
+  it('the check finds a language code written elsewhere', () => {
+    for (const sample of ["if (lang === 'en')", 'const names = { de: 1 }', 'tool.name.en'])
+      expect(
+        LANGS.some((lang) => languageCode(lang).test(code(sample))),
+        sample,
+      ).toBe(true);
+    expect(LANGS.some((lang) => languageCode(lang).test(code('// the English (en) text\nconst x = given;')))).toBe(
+      false,
+    );
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import strings from '@/data/ui-strings.json';
-import { citeArticle } from '@/lib/shared/format';
-import { countryName, formatDate, formatList, languageFor, translator } from '@/lib/shared/i18n';
+import { citeArticle } from '@/lib/shared/lang';
+import { countryName, formatDate, formatList, translator } from '@/lib/shared/i18n';
+import { languageFor } from '@/lib/shared/lang';
 
 describe('language', () => {
   it.each([

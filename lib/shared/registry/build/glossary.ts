@@ -15,12 +15,12 @@ const pattern = z.string().refine((source) => {
     return false;
   }
 }, 'must be a valid regular expression');
-const perLang = <T extends z.ZodType>(item: T) => z.strictObject({ de: z.array(item), en: z.array(item) });
+const perLang = <T extends z.ZodType>(item: T) =>
+  z.strictObject(Object.fromEntries(LANGS.map((lang) => [lang, z.array(item)])) as Record<Lang, z.ZodArray<T>>);
 
 export const GlossaryTermSchema = z.strictObject({
   term: z.string().min(1),
-  en: z.string().min(1),
-  de: z.string().min(1),
+  ...(Object.fromEntries(LANGS.map((lang) => [lang, z.string().min(1)])) as Record<Lang, z.ZodString>),
   usedIn: z.array(z.string().min(1)).min(1),
   /** Words and phrases not to use, matched as whole words, as written or with a capital first letter. */
   avoid: perLang(z.string().trim().min(1)),

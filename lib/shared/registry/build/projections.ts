@@ -6,6 +6,7 @@ import type { DetectableTool } from './rules-schema';
 import type { LinkWrapper } from './wrappers-schema';
 import { glanceOf, open, type Glance } from '../../key-facts';
 import type { Registry } from './check';
+import { DEFAULT_LANG, LANGS } from '../../lang';
 import type { Status, Text, Tool } from './schema';
 
 /** What lists, badges and search need of every tool; the full entries load on demand (lib/ui/popup-registry.ts). */
@@ -25,11 +26,11 @@ export interface RuntimeRules {
   proxySuffixes: string[];
 }
 
-/** The catalog as users see it: by English name, so both languages list tools in the same order. */
+/** The catalog as users see it: by the default language's name, so every language lists tools in the same order. */
 export function catalogOf(registry: Pick<Registry, 'tools'>): CatalogEntry[] {
   return registry.tools
     .map(({ id, name, status, detection }) => ({ id, name, status, label: detection.label }))
-    .sort((a, b) => a.name.en.localeCompare(b.name.en));
+    .sort((a, b) => a.name[DEFAULT_LANG].localeCompare(b.name[DEFAULT_LANG]));
 }
 
 /** Every tool's first screen (lib/key-facts.ts) by id. */
@@ -67,7 +68,7 @@ export function tableRowOf(tool: Tool): TableRowInput {
 export function aliasesOf(registry: Pick<Registry, 'tools'>): Record<string, string[]> {
   return Object.fromEntries(
     registry.tools.flatMap((tool) =>
-      tool.aliases ? [[tool.id, [...new Set([...tool.aliases.en, ...tool.aliases.de])]]] : [],
+      tool.aliases ? [[tool.id, [...new Set(LANGS.flatMap((lang) => tool.aliases![lang]))]]] : [],
     ),
   );
 }

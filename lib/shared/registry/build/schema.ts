@@ -4,12 +4,15 @@
 import { z } from 'zod';
 import { DetectionRulesSchema, HostnameSchema } from './rules-schema';
 import { TOOL_ID_PATTERN } from '../../detection/shapes';
-import { LANGS } from '../../lang';
+import { deniesAgreement, LANGS, type Lang } from '../../lang';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
 /** A user-facing text in every display language; a missing translation is an error, never a fallback. */
-export const TextSchema = z.strictObject({ de: nonEmpty, en: nonEmpty });
+/** A text in every display language. */
+export const TextSchema = z.strictObject(
+  Object.fromEntries(LANGS.map((lang) => [lang, nonEmpty])) as Record<Lang, typeof nonEmpty>,
+);
 export type Text = z.infer<typeof TextSchema>;
 
 export const HttpsUrlSchema = z.url({
@@ -246,8 +249,13 @@ export type Provider = z.infer<typeof ProviderSchema>;
 export const LinkSchema = z.strictObject({ url: HttpsUrlSchema, unconfirmed });
 export const LinksSchema = z.strictObject({
   privacyPolicy: z
-    .strictObject({ de: LinkSchema.optional(), en: LinkSchema.optional() })
-    .refine((p) => p.de ?? p.en, 'needs a privacy-policy link in at least one language'),
+    .strictObject(
+      Object.fromEntries(LANGS.map((lang) => [lang, LinkSchema.optional()])) as Record<
+        Lang,
+        z.ZodOptional<typeof LinkSchema>
+      >,
+    )
+    .refine((p) => LANGS.some((lang) => p[lang]), 'needs a privacy-policy link in at least one language'),
   dpa: LinkSchema.optional(),
   more: z.array(z.strictObject({ title: TextSchema, url: HttpsUrlSchema, unconfirmed })).optional(),
 });
@@ -364,18 +372,15 @@ export const UsLawSchema = z.strictObject({
   unconfirmed,
 });
 
-/** Phrases in an agreement note that deny an agreement applies or was found. */
-const DPA_DENIALS: Record<(typeof LANGS)[number], RegExp> = {
-  en: /\b(does not apply|do not apply|not found|no (data-processing|processing) agreement)\b/i,
-  de: /(gilt nicht|gelten nicht|nicht gefunden|kein(en)? Auftragsverarbeitungsvertrag)/i,
-};
 /** Named AI features that contradict "no AI". */
 const AI_FEATURES = /\b(Meta AI|Copilot|Gemini|AI Companion|Zoom AI|AI Assistant|KI-Assistent)\b/i;
 /**
  * Other names people search a tool by, per display language: abbreviations ("BBB"), former or vendor names
  * ("Cisco Webex", "Lync"), suites it is part of ("Google Workspace") and the words of each language.
  */
-export const AliasesSchema = z.strictObject({ de: z.array(nonEmpty), en: z.array(nonEmpty) });
+export const AliasesSchema = z.strictObject(
+  Object.fromEntries(LANGS.map((lang) => [lang, z.array(nonEmpty)])) as Record<Lang, z.ZodArray<typeof nonEmpty>>,
+);
 export type Aliases = z.infer<typeof AliasesSchema>;
 
 const ToolIdSchema = z.string().regex(TOOL_ID_PATTERN, 'must be kebab-case').max(60);
@@ -460,7 +465,7 @@ export const ToolSchema = z
     }
     if (dpa.status === 'offered' && !dpa.url && !tool.links.dpa)
       issue(['dpa', 'url'], 'an offered agreement links to it');
-    if (dpa.status === 'offered' && LANGS.some((lang) => DPA_DENIALS[lang].test(dpa.note[lang]))) {
+    if (dpa.status === 'offered' && LANGS.some((lang) => deniesAgreement(dpa.note[lang], lang))) {
       issue(['dpa', 'note'], 'the note says no agreement applies or none was found, which contradicts "offered"');
     }
     if (keyFacts.ai.available === 'no' && LANGS.some((lang) => AI_FEATURES.test(keyFacts.ai.note?.[lang] ?? ''))) {
