@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { toolMatchPatterns } from './lib/shared/detection/match-patterns';
 import { registryPlugin } from './lib/shared/registry/build/projections';
@@ -9,6 +10,36 @@ import { loadRegistry } from './lib/shared/registry/build/node';
 // Fails the build with every invalid file and field named.
 const registry = loadRegistry(import.meta.dirname);
 const toolHosts = toolMatchPatterns(registry.tools);
+
+/** Modules of the popup's start-up script, and those among them that load only when asked for. */
+const START =
+  /node_modules[\\/](react|react-dom|scheduler|zustand|zod)[\\/]|[\\/](lib[\\/](shared|ui)|components)[\\/]|virtual:registry\/(catalog|glance|aliases)/;
+const LATER =
+  /[\\/]lib[\\/]ui[\\/](summary|markdown|plain-text|export|registry-page[\\/])|[\\/]components[\\/](SummaryDetails|registry-page[\\/])|[\\/]data[\\/]tools[\\/]/;
+
+/**
+ * The popup's first screen loads as one script: React, the stores, the shared code and the first screen's views.
+ * What loads later (the details, the copies, the registry page's comparison, each tool's full entry) keeps
+ * chunks of its own. Only for the build of the extension's pages; the background and the page scan are single
+ * scripts already.
+ */
+function startChunk(): Plugin {
+  let pages = false;
+  return {
+    name: 'mpl:start-chunk',
+    apply: 'build',
+    options(options) {
+      pages = JSON.stringify(options.input ?? '').includes('popup');
+    },
+    outputOptions(output) {
+      if (!pages) return;
+      return {
+        ...output,
+        codeSplitting: { groups: [{ name: 'start', test: (id) => START.test(id) && !LATER.test(id) }] },
+      };
+    },
+  };
+}
 
 /** The toolbar icon, rendered from assets/icon.svg by `npm run icons`. */
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
@@ -37,7 +68,7 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   imports: false,
   // What runtime code reads of the registry: projections of the validated registry (lib/shared/registry/build/projections.ts).
-  vite: () => ({ plugins: [registryPlugin(registry)] }),
+  vite: () => ({ plugins: [registryPlugin(registry), startChunk()] }),
   manifest: ({ browser, mode }) => ({
     // Name and description in the browser's language, from public/_locales.
     name: '__MSG_extName__',
@@ -95,7 +126,7 @@ export default defineConfig({
     // the script streams in, instead of lazily on the main thread (bench: about 8 ms less JS before the summary).
     'build:done': (wxt, output) => {
       for (const chunk of output.steps.flatMap((step) => step.chunks)) {
-        if (chunk.type !== 'chunk' || !/^chunks\/popup-[\w-]+\.js$/.test(chunk.fileName)) continue;
+        if (chunk.type !== 'chunk' || !/^chunks\/(popup|start)-[\w-]+\.js$/.test(chunk.fileName)) continue;
         const file = join(wxt.config.outDir, chunk.fileName);
         writeFileSync(file, `//# allFunctionsCalledOnLoad\n${readFileSync(file, 'utf8')}`);
       }

@@ -4,7 +4,7 @@ import type { RegistryView } from '@/lib/ui/popup-registry';
 import type { Tool } from '@/lib/shared/registry/build/schema';
 import { verdictFor } from '@/lib/shared/policy';
 import { usePopupStore } from '@/lib/ui/store';
-import { organisationModel } from '@/lib/ui/summary';
+import { organisationModel } from '@/lib/ui/organisation';
 import { useLang, useT } from './hooks';
 import { FactMark, FactText } from './KeyFacts';
 import { LineList } from './LineView';

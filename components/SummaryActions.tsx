@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Lang } from '@/lib/shared/lang';
 import type { RegistryView } from '@/lib/ui/popup-registry';
 import { usePopupStore } from '@/lib/ui/store';
-import { buildSummary, type SummaryModel } from '@/lib/ui/summary';
+import type { SummaryModel } from '@/lib/ui/summary';
 import { useLang, useT } from './hooks';
 import { RegistryPageLink } from './RegistryPageLink';
 
@@ -23,10 +23,11 @@ export function SummaryActions({ registry, toolId, pinned, onTogglePin, onCompar
   const [copyStatus, setCopyStatus] = useState<'copied' | 'copyFailed' | null>(null);
   const name = registry.byId.get(toolId)?.name[lang] ?? toolId;
 
-  // The formats load on the click, well within the click's user activation, so the first screen does not wait for them.
+  // The summary model and the formats load on the click, well within the click's user activation, so the first
+  // screen does not wait for them.
   const copy = (loadFormat: () => Promise<(model: SummaryModel, lang: Lang) => string>) =>
-    Promise.all([registry.load(toolId), loadFormat()])
-      .then(([tool, format]) =>
+    Promise.all([registry.load(toolId), import('@/lib/ui/summary'), loadFormat()])
+      .then(([tool, { buildSummary }, format]) =>
         tool
           ? copyText(format(buildSummary(tool, lang, registry.dataAsOf, policy), lang))
           : Promise.reject(new Error(toolId)),

@@ -1,24 +1,19 @@
-import { Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Detection } from '@/lib/shared/detection/shapes';
 import { formatDate, formatList } from '@/lib/shared/i18n';
-import type { Lang } from '@/lib/shared/lang';
 import type { RegistryView } from '@/lib/ui/popup-registry';
-import type { Tool } from '@/lib/shared/registry/build/schema';
 import { usePopupStore } from '@/lib/ui/store';
 import { assessmentLine, keyFactRows } from '@/lib/shared/key-facts';
-import {
-  buildSummary,
-  organisationModel,
-  type Block,
-  type OrganisationModel,
-  type SummaryModel,
-  type SummarySection,
-} from '@/lib/ui/summary';
-import { ExternalLink } from './ExternalLink';
-import { readTool, useLang, useT } from './hooks';
+import { organisationModel, type OrganisationModel } from '@/lib/ui/organisation';
+import type { SummarySection } from '@/lib/ui/summary';
+import type { DetailPart, Reveal } from './SummaryDetails';
+import { useLang, useT } from './hooks';
 import { KeyFacts } from './KeyFacts';
-import { LineList, LineView } from './LineView';
+import { LineList } from './LineView';
 import { Unconfirmed } from './Unconfirmed';
+
+// The details load after the first screen, with the summary model and the tool's full entry.
+const DetailContent = lazy(() => import('./SummaryDetails'));
 
 export type SummaryOrigin =
   { kind: 'detected'; detection: Detection } | { kind: 'list' } | { kind: 'pins' } | { kind: 'link' };
@@ -43,17 +38,6 @@ const DETAIL_SECTIONS: readonly SummarySection[] = [
   'assessments',
   'notes',
 ];
-
-/** Opens a detail section and moves to an element in it (the section itself, or a source in the list). */
-type Reveal = (section: string, elementId?: string) => void;
-
-/** The summary model of a full entry, built once per tool and language. */
-const models = new WeakMap<Tool, Partial<Record<Lang, SummaryModel>>>();
-function summaryOf(tool: Tool, lang: Lang, dataAsOf: string): SummaryModel {
-  const byLang = models.get(tool) ?? {};
-  models.set(tool, byLang);
-  return (byLang[lang] ??= buildSummary(tool, lang, dataAsOf));
-}
 
 /** How each kind of evidence reads to someone who does not know the registry's rules. */
 const HOW = {
@@ -88,53 +72,6 @@ function Origin({ origin, toolName }: { origin: SummaryOrigin; toolName: string 
       {t(`origin.${detection.context}`, { tool: toolName, how })}
     </p>
   );
-}
-
-function SourceRef({ number, reveal }: { number: number; reveal: Reveal }) {
-  return (
-    <a
-      href={`#source-${number}`}
-      className="source-ref"
-      onClick={(event) => {
-        event.preventDefault();
-        reveal('sources', `source-${number}`);
-      }}
-    >
-      [{number}]
-    </a>
-  );
-}
-
-function BlockView({ block, reveal }: { block: Block; reveal: Reveal }) {
-  const t = useT();
-  switch (block.kind) {
-    case 'heading':
-      return <h4>{block.text}</h4>;
-    case 'paragraph':
-      return (
-        <p>
-          <LineView line={block.line} />
-        </p>
-      );
-    case 'list':
-    case 'links':
-      return (
-        <ul className={block.kind}>
-          {block.lines.map((line, index) => (
-            <li key={index}>
-              <LineView line={line} />
-            </li>
-          ))}
-        </ul>
-      );
-    case 'statement':
-      return (
-        <blockquote className="statement">
-          {t('accordingTo', { source: block.sourceTitle })} <SourceRef number={block.source} reveal={reveal} />:{' '}
-          {block.text}
-        </blockquote>
-      );
-  }
 }
 
 /** The organisation's verdict on the tool, on the first screen right under the tool's name. */
@@ -198,57 +135,6 @@ function Disclosure({
   );
 }
 
-/** Reads the full entry (suspending while it loads) and gives its summary model to `children`. */
-function WithModel({
-  registry,
-  toolId,
-  children,
-}: {
-  registry: RegistryView;
-  toolId: string;
-  children: (model: SummaryModel) => ReactNode;
-}) {
-  const lang = useLang();
-  const tool = readTool(registry, toolId);
-  return tool ? children(summaryOf(tool, lang, registry.dataAsOf)) : null;
-}
-
-function SectionContent({ model, id, reveal }: { model: SummaryModel; id: SummarySection; reveal: Reveal }) {
-  const t = useT();
-  const section = model.sections.find((candidate) => candidate.id === id);
-  if (!section) return null;
-  return (
-    <>
-      {section.blocks.map((block, index) => (
-        <BlockView key={index} block={block} reveal={reveal} />
-      ))}
-      {section.sources.length > 0 && (
-        <p className="source-refs">
-          {t('sourcesFor')}{' '}
-          {section.sources.map((number) => (
-            <SourceRef key={number} number={number} reveal={reveal} />
-          ))}
-        </p>
-      )}
-    </>
-  );
-}
-
-function Sources({ model }: { model: SummaryModel }) {
-  return (
-    <ol className="sources">
-      {model.sources.map((source) => (
-        <li key={source.number} id={`source-${source.number}`} tabIndex={-1}>
-          {source.url ? <ExternalLink href={source.url}>{source.title}</ExternalLink> : source.title}{' '}
-          <span className="muted">
-            ({source.kind}; {source.accessed})
-          </span>
-        </li>
-      ))}
-    </ol>
-  );
-}
-
 /**
  * One tool's summary. The first screen (name, how it was found, the key facts) comes from the tool's Glance in
  * the start-up bundle; the detail sections below are collapsed unless the user opened them before, and read
@@ -290,7 +176,7 @@ export function ToolSummary({ registry, toolId, origin, actions }: Props) {
   }, [toolId]);
 
   const { status } = entry;
-  const disclosure = (id: string, title: string, content: (model: SummaryModel) => ReactNode) => (
+  const disclosure = (id: DetailPart, title: string) => (
     <Disclosure
       key={id}
       id={id}
@@ -298,9 +184,7 @@ export function ToolSummary({ registry, toolId, origin, actions }: Props) {
       open={open.includes(id)}
       onToggle={(isOpen) => setSectionOpen(id, isOpen)}
     >
-      <WithModel registry={registry} toolId={toolId}>
-        {content}
-      </WithModel>
+      <DetailContent registry={registry} toolId={toolId} part={id} reveal={reveal} />
     </Disclosure>
   );
   return (
@@ -332,16 +216,10 @@ export function ToolSummary({ registry, toolId, origin, actions }: Props) {
       <h2 className="details-title">{t('details')}</h2>
       {DETAIL_SECTIONS.filter(
         (id) => (id !== 'notes' || glance.hasNotes) && (id !== 'assessments' || glance.assessment),
-      ).map((id) =>
-        disclosure(id, t(`section.${id}`), (model) => <SectionContent model={model} id={id} reveal={reveal} />),
-      )}
-      {disclosure('sources', t('sources'), (model) => (
-        <Sources model={model} />
-      ))}
+      ).map((id) => disclosure(id, t(`section.${id}`)))}
+      {disclosure('sources', t('sources'))}
       <Suspense fallback={null}>
-        <WithModel registry={registry} toolId={toolId}>
-          {(model) => <p className="muted footer">{model.footer}</p>}
-        </WithModel>
+        <DetailContent registry={registry} toolId={toolId} part="footer" reveal={reveal} />
       </Suspense>
     </article>
   );

@@ -29,6 +29,8 @@ const { values: flags } = parseArgs({
     check: { type: 'boolean', default: false },
     runs: { type: 'string', default: '20' },
     dir: { type: 'string' },
+    /** `--only popup`: the popup's figures alone, for trying a change to its start-up. */
+    only: { type: 'string' },
   },
 });
 const RUNS = Number(flags.runs);
@@ -38,7 +40,11 @@ if (!Number.isInteger(RUNS) || RUNS < 10)
 const WARMUP = 2;
 const buildDir = flags.dir ? resolve(flags.dir) : BUILD_DIR;
 
-const GOALS = { popupRatio: 1.5, meetingPageMs: 1, detectionRatio: 2 } as const;
+/**
+ * popupFloorRatio: the popup's first screen against React rendering one heading in the same extension (issue
+ * #20), so the goal measures our own cost on top of the stack's.
+ */
+const GOALS = { popupFloorRatio: 1.15, meetingPageMs: 1, detectionRatio: 2 } as const;
 
 const TEAMS = 'https://teams.microsoft.com';
 const MEETING_URL = `${TEAMS}/l/meetup-join/19%3ameeting_bench%40thread.v2/0`;
@@ -180,6 +186,9 @@ async function timeToMark(
 }
 
 async function benchPopup(ext: Extension) {
+  // A browser that has been running a while: Chromium answers the first read of managed storage in a session
+  // only after seconds, and a popup waits for the organisation's policy at most POLICY_BUDGET_MS (150 ms).
+  await ext.worker.evaluate(() => chrome.storage.managed.get(null));
   await ext.serve(TEAMS, fixture('teams.html'));
   const { tabId } = await ext.open(MEETING_URL);
   for (let tries = 0; (await ext.badge(tabId)).text !== 'T'; tries++) {
@@ -220,6 +229,7 @@ async function benchPopup(ext: Extension) {
     floorMs: round(floorMs),
     sizedFloorMs: round(sizedFloorMs),
     ratio: round(popupMs / blankMs),
+    overFloor: round(popupMs / floorMs),
     floorRatio: round(floorMs / blankMs),
     sizedFloorRatio: round(sizedFloorMs / blankMs),
     popupJsMs: round(median(samples.popupJs)),
@@ -329,6 +339,16 @@ async function main(): Promise<void> {
   const browsers: Extension[] = [];
   try {
     const sizes = bundleSizes(variants.shipped);
+    if (flags.only === 'popup') {
+      const ext = await Extension.launch(variants.shipped, { viewport: { width: 400, height: 600 } });
+      browsers.push(ext);
+      await ext.context.route(/^https?:\/\/(?!teams\.microsoft\.com\/)/, (route) => route.abort());
+      const popup = await benchPopup(ext);
+      console.log(
+        `popup ${popup.popupMs} ms, floor ${popup.floorMs} ms, blank ${popup.blankMs} ms: ${popup.overFloor}x the floor, JS ${popup.popupJsMs} ms`,
+      );
+      return;
+    }
     console.log('Detection (vitest bench)...');
     const detection = benchDetection();
 
@@ -350,7 +370,7 @@ async function main(): Promise<void> {
 
     const hasContentScript = sizes.contentScript.files.length > 0;
     const goals = [
-      { id: 'popup-ratio', value: popup.ratio, limit: GOALS.popupRatio, unit: 'x' },
+      { id: 'popup-over-floor', value: popup.overFloor, limit: GOALS.popupFloorRatio, unit: 'x the floor' },
       {
         id: 'meeting-page',
         value: hasContentScript ? meeting.shippedAddedMs : 0,
@@ -377,6 +397,7 @@ async function main(): Promise<void> {
     console.table({
       'popup: to first screen of the Teams summary': `${popup.popupMs} ms (blank extension page ${popup.blankMs} ms)`,
       'popup / blank page': `${popup.ratio}x`,
+      'popup / the floor (goal)': `${popup.overFloor}x`,
       'React rendering one heading / blank page (the floor)': `${popup.floorRatio}x (${popup.floorMs} ms)`,
       "the floor with inert text up to the popup's size / blank page": `${popup.sizedFloorRatio}x (${popup.sizedFloorMs} ms)`,
       'popup: JavaScript until then': `${popup.popupJsMs} ms`,

@@ -352,6 +352,10 @@ export function registerBackground(background = createBackground()): void {
   browser.runtime.onInstalled.addListener(() => void background.markOpenTabs());
   browser.runtime.onStartup.addListener(() => void background.markOpenTabs());
   void background.restoreBadges();
+  // Chromium's first read of managed storage in a browser session takes seconds (about 3 s measured here), later
+  // ones a millisecond. Reading it once as the worker starts, off every event's path, spares the first popup
+  // that wait, so it can show the organisation's verdict at once.
+  void background.readPolicy().catch(() => undefined);
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') policyDetector = null;
   });

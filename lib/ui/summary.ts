@@ -1,6 +1,5 @@
-import { citeArticle } from '@/lib/shared/lang';
 import { countryName, formatDate, formatList, translator, type Translate } from '@/lib/shared/i18n';
-import { LANGS, type Lang } from '@/lib/shared/lang';
+import { citeArticle, LANGS, type Lang } from '@/lib/shared/lang';
 import {
   assessmentLine,
   describeAssessment,
@@ -14,7 +13,8 @@ import type { KeyFacts, LegalBasis, Section, Text, Tool } from '@/lib/shared/reg
 
 /** Provider-stated bases first, then what organisations typically state. (Types only from the schema: it is build-time code.) */
 const STATED_BY: ReadonlyArray<LegalBasis['statedBy']> = ['provider', 'typical'];
-import { localise, verdictFor, type ParsedPolicy, type PolicyText, type Verdict } from '@/lib/shared/policy';
+import type { ParsedPolicy } from '@/lib/shared/policy';
+import { organisationModel, type OrganisationModel } from '@/lib/ui/organisation';
 
 /**
  * The summary of one tool as a plain view model in the display language: what the popup renders and what
@@ -60,17 +60,6 @@ export interface SourceModel {
   url?: string;
   kind: string;
   accessed: string;
-}
-
-/** The organisation's word on a tool, from its policy: kept apart from the provider's facts everywhere. */
-export interface OrganisationModel {
-  verdict?: { value: Verdict; text: string };
-  /** "Statements by <organisation>". */
-  title: string;
-  /** Its own terms for the tool: legal basis, retention, agreement, note. */
-  terms: Line[];
-  /** Where to read and ask more: its privacy notice and contact. */
-  reach: Line[];
 }
 
 export interface SummaryModel {
@@ -448,41 +437,6 @@ function assessmentBlocks(tool: Tool, lang: Lang): Block[] {
       })),
     },
   ];
-}
-
-/**
- * What the organisation's policy says about one tool, in the display language; undefined without a policy or
- * with nothing to say. A text the organisation gave in the other language only is kept, marked as such.
- */
-export function organisationModel(parsed: ParsedPolicy, toolId: string, lang: Lang): OrganisationModel | undefined {
-  const { policy } = parsed;
-  if (!policy) return undefined;
-  const t = translator(lang);
-  const org = policy.organisation.name ?? t('policy.unnamed');
-  const status = verdictFor(policy, toolId);
-  const entry = policy.tools.get(toolId);
-  const own = (lead: string, value: PolicyText | undefined): Line[] => {
-    const shown = localise(value, lang);
-    return shown ? [{ lead, text: shown.text, ...(shown.lang !== lang && { textLang: shown.lang }) }] : [];
-  };
-  const { noticeUrl, contact } = policy.organisation;
-  const terms: Line[] = [
-    ...own(t('policy.legalBasis'), entry?.legalBasis),
-    ...own(t('policy.retention'), entry?.retention),
-    ...(entry?.agreement ? [{ lead: t('policy.agreement'), text: t(`policy.agreement.${entry.agreement}`) }] : []),
-    ...own(t('policy.note'), entry?.note),
-  ];
-  const reach: Line[] = [
-    ...(noticeUrl ? [{ text: t('policy.notice', { org }), href: noticeUrl }] : []),
-    ...(contact ? [{ lead: t('policy.contact'), text: contact }] : []),
-  ];
-  if (!status && !terms.length && !reach.length) return undefined;
-  return {
-    verdict: status && { value: status, text: t(`verdict.${status}`, { org }) },
-    title: t('policy.statements', { org }),
-    terms,
-    reach,
-  };
 }
 
 /** Builds the summary of `tool` in `lang`, with the organisation's word on it when a policy is given. */

@@ -1,4 +1,4 @@
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatDate } from '@/lib/shared/i18n';
 import { parseRegistry } from '@/lib/shared/registry/build/check';
@@ -48,7 +48,7 @@ describe('the summary of a detected tool', () => {
     for (const section of sections) expect(section.querySelector('.section-body')).toBeNull();
     for (const section of sections) {
       await user.click(section.querySelector('summary')!);
-      expect(section.querySelector('.section-body')?.textContent?.trim()).not.toBe('');
+      await waitFor(() => expect(section.querySelector('.section-body')?.textContent?.trim()).not.toBe(''));
     }
     screen.getByText('MAC addresses');
     screen.getByText('Art. 6(1)(f) GDPR:');

@@ -281,3 +281,14 @@ describe('the registry check, fed damaged entries', () => {
     );
   }, 60_000);
 });
+
+describe('full entries at run time', () => {
+  it('loads every tool of the catalog as its own entry, and null for an id the registry lacks', async () => {
+    const { loadTool, peekTool } = await import('@/lib/shared/registry/entries');
+    const { catalog } = await import('@/lib/shared/registry/catalog');
+    expect(catalog.length).toBeGreaterThan(3);
+    for (const { id } of catalog) expect((await loadTool(id))?.id).toBe(id);
+    expect(peekTool(catalog[0]!.id)?.id).toBe(catalog[0]!.id);
+    expect(await loadTool('no-such-tool')).toBeNull();
+  });
+});

@@ -4,7 +4,7 @@ import { idFromPath } from './tool-id';
 // One chunk per tool, as JSON text: a page loads only the entries it shows. `?raw` keeps these modules
 // apart from the catalog's field imports, so a start-up chunk never pulls in whole entries.
 const loaders = new Map(
-  Object.entries(import.meta.glob<string>('../../data/tools/*.json', { import: 'default', query: '?raw' })).map(
+  Object.entries(import.meta.glob<string>('../../../data/tools/*.json', { import: 'default', query: '?raw' })).map(
     ([path, load]) => [idFromPath(path), load],
   ),
 );

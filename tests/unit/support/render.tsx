@@ -38,6 +38,8 @@ export async function renderPopup({
   shortcut = null,
 }: Options = {}) {
   await hydratePreferences(systemLang);
+  // The details load after the first screen, as in the popup; tests that open them find the module loaded.
+  await import('@/components/SummaryDetails');
   const user = userEvent.setup();
   const copyText = vi.fn(async (_text: string) => {});
   let result!: ReturnType<typeof render>;
