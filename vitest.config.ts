@@ -8,6 +8,7 @@ export default defineConfig({
   plugins: [WxtVitest(), registryPlugin(loadRegistry(import.meta.dirname))],
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
+    setupFiles: ['tests/unit/support/setup.ts'],
     environment: 'happy-dom',
     // Fixture pages name scripts and frames on other hosts; nothing is ever fetched.
     environmentOptions: { happyDOM: { settings: { handleDisabledFileLoadingAsSuccess: true } } },

@@ -1,5 +1,5 @@
 import { LANGS, type Lang } from '@/lib/shared/lang';
-import { uiStrings } from '@/lib/shared/i18n';
+import { translator } from '@/lib/shared/i18n';
 import { useLang, useT } from './hooks';
 
 interface Props {
@@ -26,7 +26,7 @@ export function Header({ onBack, onLang }: Props) {
             type="button"
             lang={option}
             aria-pressed={option === lang}
-            aria-label={uiStrings.languageName[option]}
+            aria-label={translator(option)('languageName')}
             onClick={() => onLang(option)}
           >
             {option.toUpperCase()}

@@ -17,9 +17,9 @@ export const KB = 1024;
  * against unplanned growth at today's size plus a small margin, since those goals are open (README, Performance).
  */
 export const SIZE_BUDGETS = {
-  popupJsGzip: 113 * KB,
+  popupJsGzip: 112 * KB,
   pageScanGzip: 8 * KB,
-  backgroundGzip: 35 * KB,
+  backgroundGzip: 30 * KB,
 } as const;
 
 export const SIZE_GOALS = {

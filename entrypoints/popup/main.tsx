@@ -1,3 +1,4 @@
+import '@/lib/ui/strings';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/components/App';

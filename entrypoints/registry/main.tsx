@@ -1,3 +1,4 @@
+import '@/lib/ui/strings';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { RegistryPage, MAX_PICKS } from '@/components/registry-page/RegistryPage';

@@ -5,6 +5,7 @@ import { unwrapLink } from '@/lib/shared/detection/links';
 import { linkMatchPatterns, wrapperMatchPatterns } from '@/lib/shared/detection/match-patterns';
 import { PageSignalsSchema, type Detection } from '@/lib/shared/detection/shapes';
 import { translator } from '@/lib/shared/i18n';
+import './strings';
 import { languageFor } from '@/lib/shared/lang';
 import type { Lang } from '@/lib/shared/lang';
 import { LinkedToolSchema, parseMessage, type MessageReply } from '@/lib/shared/messaging/protocol';

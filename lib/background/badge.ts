@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Detection } from '@/lib/shared/detection/shapes';
 import { translator } from '@/lib/shared/i18n';
+import './strings';
 import type { Lang } from '@/lib/shared/lang';
 import type { Text } from '@/lib/shared/registry/build/schema';
 

@@ -1,20 +1,22 @@
 // Reached from wxt.config.ts (through the registry's build code): relative imports only, no `@/`.
-import rawStrings from '../../data/ui-strings.json';
 import { LOCALES, type Lang } from './lang';
 
 type Text = Record<Lang, string>;
 /** The popup's strings and the registry page's own (data/ui-strings-registry-page.json), which only that page loads. */
-type RawKey = keyof typeof rawStrings | keyof typeof import('../../data/ui-strings-registry-page.json');
+type RawKey =
+  keyof typeof import('../../data/ui-strings.json') | keyof typeof import('../../data/ui-strings-registry-page.json');
 /** A key with `.one` and `.other` forms, chosen by the `count` variable. */
 type PluralKey = RawKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;
 export type UiKey = RawKey | PluralKey;
 
 /**
  * The interface strings. They are validated like the registry, by the registry check and the build
- * (UiStringsSchema), so the extension trusts them at run time. The registry page's own strings join them when
- * its code loads ({@link addStrings}), so the popup's start-up bundle does not carry them.
+ * (UiStringsSchema), so the extension trusts them at run time. Each part of the extension adds what it uses
+ * ({@link addStrings}) before anything is translated: the extension's pages all of data/ui-strings.json
+ * (lib/ui/strings.ts, their first import), the registry page its own file too, the background only its few
+ * (lib/background/strings.ts), so the service worker does not carry the pages' texts.
  */
-export const uiStrings: Readonly<Record<string, Text>> & Record<keyof typeof rawStrings, Text> = { ...rawStrings };
+export const uiStrings: Record<string, Text> = {};
 
 /** Adds strings that a part of the extension loads with its code. */
 export function addStrings(more: Readonly<Record<string, Text>>): void {
