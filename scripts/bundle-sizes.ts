@@ -11,9 +11,9 @@ import { gzipSync } from 'node:zlib';
 
 export const KB = 1024;
 
-/** The size goals (issue #20), gzip at level 9. KB means 1024 bytes throughout. */
 /**
- * What `npm test` holds the shipped build to: the goal where it is met (the page scan), and elsewhere a guard
+ * What `npm test` holds the shipped build to: the goal where it is met (the page scan, the background), and
+ * elsewhere a guard
  * against unplanned growth at today's size plus a small margin, since those goals are open (README, Performance).
  */
 export const SIZE_BUDGETS = {
@@ -22,6 +22,7 @@ export const SIZE_BUDGETS = {
   backgroundGzip: 30 * KB,
 } as const;
 
+/** The size goals (issue #20), gzip at level 9. KB means 1024 bytes throughout. */
 export const SIZE_GOALS = {
   /** What popup.html loads up front: its scripts, module preloads and their static imports. */
   popupJsGzip: 80 * KB,
