@@ -85,10 +85,8 @@ export async function loadPopup(search: string, registry: RegistryView = bundled
     const known = await getTabState(tabId);
     if (known) {
       // The tool is known: its summary renders first, and the page is read for its links afterwards.
-      let scanLinks = () => {};
-      const links = new Promise<PageLinks>((resolve) => {
-        scanLinks = () => void request('scanTab', { tabId }).then((reply) => resolve(pageLinks(reply)));
-      });
+      const { promise: links, resolve } = Promise.withResolvers<PageLinks>();
+      const scanLinks = () => void request('scanTab', { tabId }).then((reply) => resolve(pageLinks(reply)));
       // The first screen needs only the tool's Glance; its full entry loads meanwhile, for the details.
       void registry.load(known.detection.toolId);
       return { tabState: known, links, scanLinks };
