@@ -5,7 +5,7 @@ import type { RegistryView } from '@/lib/ui/popup-registry';
 import { usePopupStore } from '@/lib/ui/store';
 import { assessmentLine, keyFactRows } from '@/lib/shared/key-facts';
 import { organisationModel, type OrganisationModel } from '@/lib/ui/organisation';
-import type { SummarySection } from '@/lib/ui/summary';
+import { SUMMARY_SECTIONS } from '@/lib/shared/registry/sections';
 import type { DetailPart, Reveal } from './SummaryDetails';
 import { useLang, useT } from './hooks';
 import { KeyFacts } from './KeyFacts';
@@ -24,20 +24,6 @@ interface Props {
   origin: SummaryOrigin;
   actions?: ReactNode;
 }
-
-/** The detail sections in the order shown; "other notes" only where a tool has some. */
-const DETAIL_SECTIONS: readonly SummarySection[] = [
-  'actions',
-  'provider',
-  'features',
-  'collected',
-  'legalBases',
-  'retention',
-  'dpa',
-  'transfer',
-  'assessments',
-  'notes',
-];
 
 /** How each kind of evidence reads to someone who does not know the registry's rules. */
 const HOW = {
@@ -214,7 +200,7 @@ export function ToolSummary({ registry, toolId, origin, actions }: Props) {
       {/* Pin, compare and copy serve a second look; the first screen belongs to the answer. */}
       {actions}
       <h2 className="details-title">{t('details')}</h2>
-      {DETAIL_SECTIONS.filter(
+      {SUMMARY_SECTIONS.filter(
         (id) => (id !== 'notes' || glance.hasNotes) && (id !== 'assessments' || glance.assessment),
       ).map((id) => disclosure(id, t(`section.${id}`)))}
       {disclosure('sources', t('sources'))}

@@ -14,6 +14,7 @@ import type { KeyFacts, LegalBasis, Section, Text, Tool } from '@/lib/shared/reg
 /** Provider-stated bases first, then what organisations typically state. (Types only from the schema: it is build-time code.) */
 const STATED_BY: ReadonlyArray<LegalBasis['statedBy']> = ['provider', 'typical'];
 import type { ParsedPolicy } from '@/lib/shared/policy';
+import { SUMMARY_SECTIONS } from '@/lib/shared/registry/sections';
 import { organisationModel, type OrganisationModel } from '@/lib/ui/organisation';
 
 /**
@@ -443,7 +444,7 @@ function assessmentBlocks(tool: Tool, lang: Lang): Block[] {
 export function buildSummary(tool: Tool, lang: Lang, dataAsOf: string, policy?: ParsedPolicy): SummaryModel {
   const t = translator(lang);
   const blocks = { actions: actionBlocks(tool, lang, t), ...sectionBlocks(tool, lang, t) };
-  const sections = (Object.keys(blocks) as Array<keyof typeof blocks>).map((id): SectionModel => ({
+  const sections = SUMMARY_SECTIONS.map((id): SectionModel => ({
     id,
     title: t(`section.${id}`),
     blocks: [

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DetectionRulesSchema, HostnameSchema } from './rules-schema';
 import { TOOL_ID_PATTERN } from '../../detection/shapes';
 import { deniesAgreement, LANGS, type Lang } from '../../lang';
+import { SECTIONS } from '../sections';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
@@ -267,19 +268,6 @@ export const StatusSchema = z.discriminatedUnion('state', [
 ]);
 export type Status = z.infer<typeof StatusSchema>;
 
-/** The summary's detail sections, in the order shown; a source says which of them it backs. */
-export const SECTIONS = [
-  'provider',
-  'features',
-  'collected',
-  'legalBases',
-  'retention',
-  'dpa',
-  'transfer',
-  'assessments',
-  'notes',
-  'detection',
-] as const;
 export const SectionSchema = z.enum(SECTIONS);
 export type Section = z.infer<typeof SectionSchema>;
 
