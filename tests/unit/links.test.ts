@@ -269,4 +269,31 @@ describe('host patterns', () => {
     }
     expect(permissions).toContain('https://*.teams.microsoft.com/*');
   });
+
+  it('ask for no host twice: a host under a domain followed with its subdomains adds no pattern', () => {
+    const tool = (hosts: Array<{ domain: string; subdomains: boolean | 'only' }>) => ({
+      id: 'example',
+      detection: { hosts, meetingPaths: [] },
+    });
+    const patterns = toolMatchPatterns([
+      tool([
+        { domain: 'example.com', subdomains: true },
+        { domain: 'events.example.com', subdomains: false },
+        { domain: 'example.com', subdomains: false },
+        { domain: 'example.org', subdomains: false },
+      ]),
+      tool([{ domain: 'a.b.example.com', subdomains: true }]),
+    ]);
+    expect(patterns).toEqual(['https://*.example.com/*', 'https://example.org/*']);
+    const real = toolMatchPatterns(detectableTools);
+    for (const pattern of real) {
+      const host = /^https:\/\/(?:\*\.)?([^/]+)\/\*$/.exec(pattern)![1]!;
+      expect(
+        real.filter(
+          (other) => other !== pattern && host.endsWith(`.${other.slice(10, -2)}`) && other.startsWith('https://*.'),
+        ),
+        pattern,
+      ).toEqual([]);
+    }
+  });
 });

@@ -13,7 +13,11 @@ const hostPattern = ({ domain, subdomains }: { domain: string; subdomains: boole
  */
 export function toolMatchPatterns(tools: readonly DetectableTool[]): string[] {
   const hosts = tools.flatMap(({ detection }) => detection.hosts.filter((host) => host.watch !== false));
-  return [...new Set(hosts.map(hostPattern))].sort();
+  // A host under a domain already followed with its subdomains asks for nothing more (events.zoom.us, *.zoom.us).
+  const wildcards = hosts.filter((host) => host.subdomains).map((host) => host.domain);
+  const covered = (host: { domain: string; subdomains: boolean | 'only' }) =>
+    wildcards.some((domain) => host.domain.endsWith(`.${domain}`) || (domain === host.domain && !host.subdomains));
+  return [...new Set(hosts.filter((host) => !covered(host)).map(hostPattern))].sort();
 }
 
 /** Match patterns for every registered tool host, followed or not: for the link menu, never as permissions. */
