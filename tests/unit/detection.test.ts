@@ -80,11 +80,25 @@ describe('evidence', () => {
   });
 });
 
-describe('detectTool never throws', () => {
+/**
+ * A call's time budget in the property tests: a detection takes about a microsecond, a pattern that backtracks
+ * catastrophically seconds; 100 ms leaves room for a busy machine's pauses and still catches the second.
+ */
+const CALL_BUDGET_MS = 100;
+
+/** Runs `detect` and fails if the call alone took longer than the budget. */
+function timed<T>(detect: () => T): T {
+  const started = performance.now();
+  const result = detect();
+  expect(performance.now() - started).toBeLessThan(CALL_BUDGET_MS);
+  return result;
+}
+
+describe('detectTool never throws, and answers every input within its time budget', () => {
   it('on arbitrary strings, and answers only with registry tools', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (input) => {
-        const result = detectTool(input);
+        const result = timed(() => detectTool(input));
         return result === null || registry.byId.has(result.toolId);
       }),
       { numRuns: 3000 },
@@ -117,7 +131,7 @@ describe('detectTool never throws', () => {
     );
     fc.assert(
       fc.property(url, signals, (address, page) => {
-        const result = detectTool(address, page);
+        const result = timed(() => detectTool(address, page));
         return result === null || registry.byId.has(result.toolId);
       }),
       { numRuns: 3000 },
