@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { assessmentLine, KEY_FACTS, keyFactRows, type Glance, type KeyFactRow } from '@/lib/shared/key-facts';
 import type { RegistryView } from '@/lib/ui/popup-registry';
 import type { Tool } from '@/lib/shared/registry/build/schema';
-import { verdictFor } from '@/lib/shared/policy';
+import { verdictFor, verdictMark } from '@/lib/shared/policy';
 import { usePopupStore } from '@/lib/ui/store';
 import { organisationModel } from '@/lib/ui/organisation';
 import { useLang, useT } from './hooks';
@@ -102,7 +102,7 @@ function CompareTable({
                 const verdict = verdictFor(policy, tool.id);
                 return (
                   <td key={tool.id}>
-                    <FactMark mark={verdict === 'approved' ? 'ok' : verdict ? 'caution' : 'unknown'} />
+                    <FactMark mark={verdictMark(verdict)} />
                     <span className="fact-text">{t(`verdictShort.${verdict ?? 'none'}`)}</span>
                     {/* Its notice and contact are the same in every column, so only its terms are compared. */}
                     <LineList lines={organisationModel(parsed, tool.id, lang)?.terms ?? []} />

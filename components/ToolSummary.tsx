@@ -3,7 +3,8 @@ import type { Detection } from '@/lib/shared/detection/shapes';
 import { formatDate, formatList } from '@/lib/shared/i18n';
 import type { RegistryView } from '@/lib/ui/popup-registry';
 import { usePopupStore } from '@/lib/ui/store';
-import { assessmentLine, keyFactRows } from '@/lib/shared/key-facts';
+import { assessmentLine, keyFactRows, MARK_SIGNS } from '@/lib/shared/key-facts';
+import { verdictMark } from '@/lib/shared/policy';
 import { organisationModel, type OrganisationModel } from '@/lib/ui/organisation';
 import { SUMMARY_SECTIONS } from '@/lib/shared/registry/sections';
 import type { DetailPart, Reveal } from './SummaryDetails';
@@ -63,11 +64,11 @@ function Origin({ origin, toolName }: { origin: SummaryOrigin; toolName: string 
 /** The organisation's verdict on the tool, on the first screen right under the tool's name. */
 function VerdictLine({ model }: { model: OrganisationModel }) {
   if (!model.verdict) return null;
-  const approved = model.verdict.value === 'approved';
+  const mark = verdictMark(model.verdict.value);
   return (
     <p className={`verdict ${model.verdict.value}`}>
-      <span className={`mark mark-${approved ? 'ok' : 'caution'}`} aria-hidden="true">
-        {approved ? '✓' : '!'}
+      <span className={`mark mark-${mark}`} aria-hidden="true">
+        {MARK_SIGNS[mark]}
       </span>
       <strong>{model.verdict.text}</strong>
     </p>

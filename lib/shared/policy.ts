@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { ToolIdSchema } from '@/lib/shared/detection/shapes';
 import { LANGS, type Lang } from '@/lib/shared/lang';
 import { catalogById } from '@/lib/shared/registry/catalog';
+import type { Mark } from '@/lib/shared/key-facts';
 
 /**
  * The organisation's policy, set by its administrators through enterprise policy and read from managed storage
@@ -228,6 +229,10 @@ export function parsePolicy(raw: unknown, known: { has: (id: string) => boolean 
   });
   return { policy: { organisation, defaultStatus, tools, hosts }, ignored, more };
 }
+
+/** A verdict's mark, wherever one is shown: approved is in the reader's favour, no verdict is not known. */
+export const verdictMark = (verdict: Verdict | undefined): Mark =>
+  verdict === 'approved' ? 'ok' : verdict ? 'caution' : 'unknown';
 
 /** The organisation's verdict on a tool: its own entry's, else the policy's default, else none. */
 export function verdictFor(policy: Policy | null, toolId: string): Verdict | undefined {

@@ -141,9 +141,9 @@ test('two open popups do not overwrite each other’s pins', async ({ ext }) => 
 });
 
 /** The longest pause of a page's main thread, measured by the page itself, while the popup scans it. */
-async function pauseDuringScan(ext: Extension, page: string): Promise<number> {
-  await ext.serve('https://www.example.com', fixture(page));
-  const { page: tab, tabId } = await ext.open('https://www.example.com/notes');
+async function pauseDuringScan(ext: Extension, kind: 'prose' | 'hostile'): Promise<number> {
+  await ext.serve('https://www.example.com', fixture('long-text.html'));
+  const { page: tab, tabId } = await ext.open(`https://www.example.com/notes?text=${kind}`);
   await tab.evaluate(() => (window as unknown as { resetPause(): void }).resetPause());
   const popup = await ext.popup(tabId);
   await expect(popup.locator('.meeting-links .linked-name')).toHaveText(['Zoom · 1 meeting']);
@@ -158,8 +158,8 @@ async function pauseDuringScan(ext: Extension, page: string): Promise<number> {
 test('reading 200,000 characters of hostile text for links pauses the page no longer than prose does, and the links are still found', async ({
   ext,
 }) => {
-  const prose = await pauseDuringScan(ext, 'prose-text.html');
-  const hostile = await pauseDuringScan(ext, 'hostile-text.html');
+  const prose = await pauseDuringScan(ext, 'prose');
+  const hostile = await pauseDuringScan(ext, 'hostile');
   test.info().annotations.push({
     type: 'longest pause (ms)',
     description: `prose ${prose.toFixed(0)}, hostile ${hostile.toFixed(0)}`,

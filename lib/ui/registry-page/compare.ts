@@ -7,7 +7,7 @@ import { featureRequires, featureState, providerRetentionText } from '@/lib/ui/s
 import { toMarkdownTable, type TextTable } from '@/lib/ui/export';
 import './strings';
 import { verdictFor, type Policy } from '@/lib/shared/policy';
-import { cellText, verdictMark, type Cell } from './table';
+import { cellText, verdictCell, verdictLabel, type Cell } from './table';
 
 /** One fact of a comparison: a row of the comparison table, a line of its CSV. */
 export interface ComparedFact {
@@ -33,16 +33,8 @@ export function comparedFacts(tool: Tool, lang: Lang, policy: Policy | null = nu
   });
   const fact = (id: string, label: string, cell: Cell): ComparedFact => ({ id, label, cell });
   const sourceKinds = [...new Set(tool.sources.map((source) => source.kind))];
-  const verdict = verdictFor(policy, tool.id);
   return [
-    ...(policy
-      ? [
-          fact('verdict', t('policy.compareRow', { org: policy.organisation.name ?? t('policy.unnamed') }), {
-            text: t(`verdictShort.${verdict ?? 'none'}`),
-            mark: verdictMark(verdict),
-          }),
-        ]
-      : []),
+    ...(policy ? [fact('verdict', verdictLabel(policy, t), verdictCell(verdictFor(policy, tool.id), t))] : []),
     ...keyFactRows(glanceOf(tool), lang).map((row) =>
       fact(`key.${row.id}`, row.label, { text: row.text, mark: row.mark, unconfirmed: row.unconfirmed }),
     ),

@@ -12,7 +12,7 @@ import {
   type Mark,
 } from '@/lib/shared/key-facts';
 import type { TextTable } from '@/lib/ui/export';
-import { verdictFor, type Policy, type Verdict } from '@/lib/shared/policy';
+import { verdictFor, verdictMark, type Policy, type Verdict } from '@/lib/shared/policy';
 import './strings';
 
 /** One tool as the registry page's table shows it: its catalog entry, its projected facts, its key facts in the display language. */
@@ -46,16 +46,22 @@ const keyFactColumn = (id: KeyFactId): Column => ({
   cell: ({ facts }) => ({ text: facts[id].text, mark: facts[id].mark, unconfirmed: facts[id].unconfirmed }),
 });
 
+/** The organisation's verdict as a cell, with the popup's words and mark. */
+export const verdictCell = (verdict: Verdict | undefined, t: Translate): Cell => ({
+  text: t(`verdictShort.${verdict ?? 'none'}`),
+  mark: verdictMark(verdict),
+});
+
+/** The heading of the organisation's verdict: "Verdict of ACME GmbH". */
+export const verdictLabel = (policy: Policy, t: Translate): string =>
+  t('policy.compareRow', { org: policy.organisation.name ?? t('policy.unnamed') });
+
 /** The column the organisation's policy adds: its verdict, with the popup's marks. */
 const verdictColumn = (policy: Policy): Column => ({
   id: 'verdict',
-  label: (t) => t('policy.compareRow', { org: policy.organisation.name ?? t('policy.unnamed') }),
-  cell: ({ verdict }, _, t) => ({ text: t(`verdictShort.${verdict ?? 'none'}`), mark: verdictMark(verdict) }),
+  label: (t) => verdictLabel(policy, t),
+  cell: ({ verdict }, _, t) => verdictCell(verdict, t),
 });
-
-/** A verdict's mark, as Compare in the popup shows it. */
-export const verdictMark = (verdict: Verdict | undefined): Mark =>
-  verdict === 'approved' ? 'ok' : verdict ? 'caution' : 'unknown';
 
 /** The provider's facts, for every reader; {@link columnsFor} adds the organisation's verdict where a policy is set. */
 export const COLUMNS: readonly Column[] = [
